@@ -70,7 +70,7 @@ export function unescape(value: string, restoreBackslashes = false): string {
 
 /** docutils: `Node.astext`; elements join children with '' (paragraph-level default). */
 export function astext(node: RstNode): string {
-  if (node.type === 'text') return unescape(node.value)
+  if (isText(node)) return unescape(node.value)
   const separator = childTextSeparator(node.type)
   return node.children.map(astext).join(separator)
 }

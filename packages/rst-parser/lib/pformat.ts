@@ -5,7 +5,7 @@
  * `pending.pformat`, `serial_escape`. Used by conformance tests and by
  * `rst2mdx --to pseudoxml`.
  */
-import { listAttributes, unescape, type AttributeValue, type RstNode } from './nodes.js'
+import { isText, listAttributes, unescape, type AttributeValue, type RstNode } from './nodes.js'
 
 const indentUnit = '    '
 
@@ -17,7 +17,7 @@ export function toPseudoXml(tree: RstNode): string {
 
 function one(node: RstNode, level: number, out: string[]): void {
   const indent = indentUnit.repeat(level)
-  if (node.type === 'text') {
+  if (isText(node)) {
     // docutils: Text.pformat → astext().splitlines()
     const lines = splitlines(unescape(node.value))
     for (const line of lines) out.push(indent + line + '\n')

@@ -1,0 +1,168 @@
+// Browser tests of the built site (packages/site/build), served locally under its baseUrl.
+// Run after `npx -y pnpm@12.21.0 build` (scripts/test.mjs builds it when missing). Set BASE_URL when the build
+// was made with one.
+import assert from 'node:assert/strict';
+import {existsSync} from 'node:fs';
+import {join} from 'node:path';
+import {after, before, describe, test} from 'node:test';
+import {buildDir} from '../scripts/lib/paths.mjs';
+import {browserUnavailable, imageStates, launchBrowser, withPage} from './lib/browser.mjs';
+import {serveStatic} from './lib/server.mjs';
+
+const skip = browserUnavailable();
+const siteBuilt = existsSync(join(buildDir, 'index.html'));
+if (!siteBuilt && !skip) throw new Error('e2e: packages/site/build is missing: run `npx -y pnpm@12.21.0 build` first');
+
+describe('built site', {skip}, () => {
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+  /** @type {Awaited<ReturnType<typeof serveStatic>>} */
+  let server;
+
+  before(async () => {
+    server = await serveStatic(buildDir, process.env.BASE_URL || '/');
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** @param {string} path path below the baseUrl, without leading slash */
+  const url = (path) => `${server.url}${path}`;
+
+  test('concurrency page: admonitions, highlighted Python, images and the missing-image placeholder', async (t) => {
+    await withPage(browser, t, async ({page, errors}) => {
+      await page.goto(url('docs/concurrency'));
+      await page.waitForSelector('article h1');
+      assert.equal(await page.textContent('article h1'), 'Concurrency and async / await');
+      for (const kind of ['note', 'tip', 'warning']) {
+        assert.ok(await page.locator(`article .theme-admonition-${kind}`).count() >= 1, `a ${kind} admonition`);
+      }
+      const python = page.locator('article pre.language-python');
+      assert.equal(await python.count(), 3, 'three Python code blocks (docutils finds 3 literal_blocks)');
+      assert.ok(
+        (await page.locator('article pre.language-python .token.keyword').count()) > 0,
+        'Python code is syntax-highlighted',
+      );
+      const images = await imageStates(page);
+      const remote = images.filter((image) => image.src.includes('fastapi.tiangolo.com'));
+      assert.equal(remote.length, 4, 'four remote images');
+      assert.deepEqual(
+        images.filter((image) => !image.ok),
+        [],
+        'no broken <img> (the missing image is a placeholder, not an <img>)',
+      );
+      const placeholder = page.locator('article .rstmdx-missing-image');
+      assert.equal(await placeholder.count(), 1, 'one missing-image placeholder');
+      assert.ok(await placeholder.isVisible());
+      assert.match((await placeholder.getAttribute('aria-label')) ?? (await placeholder.textContent()) ?? '', /burger3\.png/);
+      assert.deepEqual(errors, []);
+    });
+  });
+
+  test('"Edit this page" opens the RST source', async (t) => {
+    await withPage(browser, t, async ({page, errors}) => {
+      await page.goto(url('docs/next/concurrency'));
+      const edit = await page.getAttribute('a.theme-edit-this-page', 'href');
+      assert.match(edit ?? '', /\/content\/docs\/concurrency\.rst$/);
+      await page.goto(url('docs/concurrency'));
+      const released = await page.getAttribute('a.theme-edit-this-page', 'href');
+      assert.match(released ?? '', /\/content\/versioned\/1\.0\/docs\/concurrency\.rst$/);
+      assert.deepEqual(errors, []);
+    });
+  });
+
+  test('versions: 1.0 at /docs/, "Next" with an unreleased banner, switching both ways', async (t) => {
+    await withPage(browser, t, async ({page, errors}) => {
+      await page.goto(url('docs/next/concurrency'));
+      await page.waitForSelector('.theme-doc-version-banner');
+      assert.match((await page.textContent('.theme-doc-version-banner')) ?? '', /unreleased/i);
+
+      const dropdown = page.locator('.navbar__items--right .dropdown').filter({hasText: 'Next'}).first();
+      await dropdown.hover();
+      await dropdown.locator('a.dropdown__link', {hasText: '1.0'}).click();
+      await page.waitForURL(/\/docs\/concurrency$/);
+      assert.equal(await page.locator('.theme-doc-version-banner').count(), 0, 'no banner on the latest release');
+      assert.equal(await page.textContent('article h1'), 'Concurrency and async / await');
+
+      const back = page.locator('.navbar__items--right .dropdown').filter({hasText: '1.0'}).first();
+      await back.hover();
+      await back.locator('a.dropdown__link', {hasText: 'Next'}).click();
+      await page.waitForURL(/\/docs\/next\/concurrency$/);
+      await page.waitForSelector('.theme-doc-version-banner');
+      assert.deepEqual(errors, []);
+    });
+  });
+
+  test('Spanish and Japanese pages are translated', async (t) => {
+    await withPage(browser, t, async ({page, errors}) => {
+      await page.goto(url('es/docs/concurrency'));
+      assert.equal(await page.getAttribute('html', 'lang'), 'es');
+      assert.equal(await page.textContent('article h1'), 'Concurrencia y async / await');
+      assert.equal(await page.locator('.rstmdx-untranslated').count(), 0);
+      assert.equal(await page.locator('article pre.language-python').count(), 3, 'code blocks kept');
+
+      await page.goto(url('es/docs/getting-started'));
+      assert.equal(await page.textContent('article h1'), 'Primeros pasos', 'translated through the .po catalog');
+      assert.equal(await page.locator('.rstmdx-untranslated').count(), 0);
+
+      await page.goto(url('ja/docs/concurrency'));
+      assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+      assert.equal(await page.textContent('article h1'), '並行処理と async / await');
+      const fontFamily = await page.$eval('article p', (element) => getComputedStyle(element).fontFamily);
+      assert.match(fontFamily, /IPAGothic|Noto Sans CJK JP|Hiragino/, 'a CJK font in the stack');
+
+      await page.goto(url('ja/docs/next/getting-started'));
+      assert.equal(await page.textContent('article h1'), 'はじめに');
+      assert.deepEqual(errors, []);
+    });
+  });
+
+  test('untranslated pages fall back to English with a note', async (t) => {
+    await withPage(browser, t, async ({page, errors}) => {
+      for (const [locale, title] of [
+        ['es', 'Página sin traducir'],
+        ['ja', '未翻訳のページ'],
+      ]) {
+        await page.goto(url(`${locale}/docs/next/translating`));
+        assert.equal(await page.textContent('article h1'), 'Versions and translations');
+        const note = page.locator('article .rstmdx-untranslated');
+        assert.equal(await note.count(), 1);
+        assert.match((await note.textContent()) ?? '', new RegExp(title));
+      }
+      assert.deepEqual(errors, []);
+    });
+  });
+
+  test('search finds "coroutines" in English and コルーチン in Japanese', async (t) => {
+    await withPage(browser, t, async ({page, errors}) => {
+      for (const [path, query, expected] of [
+        ['docs/', 'coroutines', /Concurrency and async/],
+        ['ja/docs/', 'コルーチン', /並行処理/],
+      ]) {
+        await page.goto(url(/** @type {string} */ (path)));
+        const input = page.locator('input.navbar__search-input');
+        await input.click();
+        await input.fill(/** @type {string} */ (query));
+        const suggestion = page.locator('[role="listbox"] [role="option"]').first();
+        await suggestion.waitFor({timeout: 15_000});
+        assert.match((await page.locator('[role="listbox"]').textContent()) ?? '', /** @type {RegExp} */ (expected));
+      }
+      assert.deepEqual(errors, []);
+    });
+  });
+
+  test('no broken images or console errors on every page', async (t) => {
+    await withPage(browser, t, async ({page, errors}) => {
+      const pages = ['', 'docs/', 'docs/next', 'docs/getting-started', 'es/', 'es/docs/', 'ja/', 'ja/docs/', 'ja/docs/next/translating'];
+      for (const path of pages) {
+        await page.goto(url(path));
+        const broken = (await imageStates(page)).filter((image) => !image.ok);
+        assert.deepEqual(broken, [], `broken images on /${path}`);
+      }
+      assert.deepEqual(errors, []);
+    });
+  });
+});
+

@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+/**
+ * `rst2mdx [options] <files|dirs|globs|->` — convert RST to MDX.
+ *
+ * Diagnostics go to stderr as `file:line:column: warning|error: message [rule-id]`.
+ */
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { glob, isDynamicPattern } from 'tinyglobby'
+import type { VFile } from 'vfile'
+import { rstToMdx } from './lib/convert.js'
+import type { RstElement } from './lib/nodes.js'
+import { toPseudoXml } from './lib/pformat.js'
+import type { Settings } from './lib/settings.js'
+
+const help = `Usage: rst2mdx [options] <files|dirs|globs|->
+
+Convert reStructuredText to Docusaurus-ready MDX (docutils 0.22.4 semantics).
+
+Options:
+  --to <format>       mdx (default), pseudoxml (docutils doctree), json (doctree as JSON)
+  -o, --out-dir <dir> write one file per input under <dir> (default: stdout)
+  --root <dir>        directory includes and images may not escape
+  --settings <json>   docutils settings overrides, e.g. '{"report_level": 1}'
+  --strict            exit with 1 on any warning
+  --no-mojibake       do not repair mojibake (UTF-8 read as Mac Roman / Windows-1252)
+  -v, --verbose       also print info messages
+  -h, --help          show this help
+
+Directories are searched for **/*.rst; "-" reads stdin.`
+
+const formats = new Set(['mdx', 'pseudoxml', 'json'])
+const extensions: Record<string, string> = { mdx: '.mdx', pseudoxml: '.pxml', json: '.json' }
+
+interface Input {
+  /** Absolute path, or '-' for stdin. */
+  file: string
+  /** Path of the output relative to --out-dir. */
+  relative: string
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        to: { type: 'string', default: 'mdx' },
+        'out-dir': { type: 'string', short: 'o' },
+        root: { type: 'string' },
+        settings: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        'no-mojibake': { type: 'boolean', default: false },
+        verbose: { type: 'boolean', short: 'v', default: false },
+        help: { type: 'boolean', short: 'h', default: false }
+      }
+    })
+  } catch (error) {
+    process.stderr.write(`rst2mdx: ${error instanceof Error ? error.message : String(error)}\n\n${help}\n`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    process.stdout.write(help + '\n')
+    return 0
+  }
+  if (!formats.has(values.to)) {
+    process.stderr.write(`rst2mdx: unknown --to \`${values.to}\`, expected mdx, pseudoxml or json\n`)
+    return 2
+  }
+  let settings: Partial<Settings> = {}
+  if (values.settings) {
+    try {
+      const value: unknown = JSON.parse(values.settings)
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('expected a JSON object')
+      settings = value as Partial<Settings>
+    } catch (error) {
+      process.stderr.write(`rst2mdx: invalid --settings: ${error instanceof Error ? error.message : String(error)}\n`)
+      return 2
+    }
+  }
+  if (positionals.length === 0) {
+    process.stderr.write(`rst2mdx: no input\n\n${help}\n`)
+    return 2
+  }
+  const inputs = await expand(positionals)
+  if (inputs.length === 0) {
+    process.stderr.write('rst2mdx: no .rst files matched\n')
+    return 2
+  }
+  const root = values.root ? path.resolve(values.root) : undefined
+  let failed = false
+  for (const input of inputs) {
+    let bytes: Uint8Array
+    try {
+      bytes = input.file === '-' ? await readStdin() : await readFile(input.file)
+    } catch (error) {
+      process.stderr.write(`${input.file}: error: cannot read: ${error instanceof Error ? error.message : String(error)} [read-error]\n`)
+      failed = true
+      continue
+    }
+    const display = input.file === '-' ? '<stdin>' : path.relative(process.cwd(), input.file) || input.file
+    const file = await rstToMdx(bytes, {
+      path: input.file === '-' ? undefined : input.file,
+      settings,
+      root,
+      strict: values.strict,
+      mojibake: !values['no-mojibake']
+    })
+    if (report(file, display, values.verbose)) failed = true
+    const output = render(file, values.to)
+    if (values['out-dir']) {
+      const target = path.resolve(values['out-dir'], input.relative.replace(/\.(rst|rest|txt)$/i, '') + extensions[values.to])
+      await mkdir(path.dirname(target), { recursive: true })
+      await writeFile(target, output)
+    } else process.stdout.write(output)
+  }
+  return failed ? 1 : 0
+}
+
+function render(file: VFile, to: string): string {
+  const tree = file.data.tree as RstElement | undefined
+  if (to === 'pseudoxml') return tree ? toPseudoXml(tree) : ''
+  if (to === 'json') return JSON.stringify(tree, null, 2) + '\n'
+  return String(file.value)
+}
+
+/** Print diagnostics; returns whether any is an error. */
+function report(file: VFile, display: string, verbose: boolean): boolean {
+  let error = false
+  for (const message of file.messages) {
+    const severity = message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info'
+    if (severity === 'error') error = true
+    if (severity === 'info' && !verbose) continue
+    const place = `${display}:${message.line ?? 1}:${message.column ?? 1}`
+    process.stderr.write(`${place}: ${severity}: ${message.reason}${message.ruleId ? ` [${message.ruleId}]` : ''}\n`)
+  }
+  return error
+}
+
+async function expand(patterns: string[]): Promise<Input[]> {
+  const inputs: Input[] = []
+  const seen = new Set<string>()
+  const add = (file: string, relative: string): void => {
+    if (seen.has(file)) return
+    seen.add(file)
+    inputs.push({ file, relative })
+  }
+  for (const pattern of patterns) {
+    if (pattern === '-') {
+      add('-', 'stdin')
+      continue
+    }
+    const info = await stat(pattern).catch(() => undefined)
+    if (info?.isDirectory()) {
+      const base = path.resolve(pattern)
+      const files = await glob('**/*.rst', { cwd: base, absolute: true })
+      for (const file of files.sort()) add(file, path.relative(base, file))
+    } else if (info?.isFile()) {
+      add(path.resolve(pattern), path.basename(pattern))
+    } else if (isDynamicPattern(pattern)) {
+      const files = await glob(pattern, { absolute: true })
+      const base = path.resolve(staticBase(pattern))
+      for (const file of files.sort()) add(file, path.relative(base, file))
+    } else {
+      // Let the read report the error.
+      add(path.resolve(pattern), path.basename(pattern))
+    }
+  }
+  return inputs
+}
+
+function staticBase(pattern: string): string {
+  const parts = pattern.split('/')
+  const index = parts.findIndex((part) => isDynamicPattern(part))
+  return parts.slice(0, index === -1 ? parts.length - 1 : index).join('/') || '.'
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    process.stderr.write(`rst2mdx: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.exitCode = 2
+  }
+)

@@ -1,0 +1,616 @@
+/**
+ * Directives for table elements: `table`, `csv-table`, `list-table`.
+ *
+ * docutils: parsers/rst/directives/tables.py (`Table`, `RSTTable`,
+ * `CSVTable`, `ListTable`).
+ */
+import { readFileSync } from 'node:fs'
+import nodePath from 'node:path'
+import type { RstElement, RstNode } from '../nodes.js'
+import { StringList } from '../statemachine.js'
+import { CsvError, docutilsDialect, readCsv, type CsvDialect } from '../tables/csv-reader.js'
+import type { TableCell, TableData, TableRow } from '../tables/table-parser.js'
+import { appendChildren, listAttribute, setSourceLine } from '../util/node-info.js'
+import { pySplitlines } from '../util/strings.js'
+import {
+  choice,
+  classOption,
+  encoding,
+  flag,
+  lengthOrPercentageOrUnitless,
+  nonnegativeInt,
+  path,
+  positiveIntList,
+  singleCharOrUnicode,
+  singleCharOrWhitespaceOrUnicode,
+  unchanged,
+  uri,
+  valueOr,
+  type Converter
+} from './converters.js'
+import type { Directive } from './directive.js'
+import { pyStrRepr } from './py.js'
+import type { DirectiveSpec, DirectiveState, StringListLike } from './types.js'
+import { literalBlock, makeElement } from './util.js'
+
+/** docutils: utils.SystemMessagePropagation — carries a ready system message. */
+class SystemMessagePropagation extends Error {
+  readonly systemMessage: RstElement
+  constructor(systemMessage: RstElement) {
+    super('SystemMessagePropagation')
+    this.systemMessage = systemMessage
+  }
+}
+
+/** `widths` option value: `''` (absent), `'auto'`, `'grid'` or a list. */
+type Widths = '' | 'auto' | 'grid' | number[]
+
+/** docutils: tables.align */
+const align: Converter<string> = (argument) => choice(argument, ['left', 'center', 'right'])
+
+/** docutils: Table.option_spec */
+const tableOptionSpec = {
+  class: classOption,
+  name: unchanged,
+  align,
+  width: (argument: string | undefined) => lengthOrPercentageOrUnitless(argument),
+  widths: valueOr(['auto', 'grid'], positiveIntList)
+}
+
+/** `nodes.literal_block(self.block_text, self.block_text)` */
+function blockTextNode(directive: Directive): RstElement {
+  return literalBlock(directive.blockText)
+}
+
+/** docutils: Table.make_title */
+function makeTitle(directive: Directive): [RstElement | undefined, RstElement[]] {
+  if (directive.arguments.length === 0) return [undefined, []]
+  const titleText = directive.arguments[0]!
+  const [textNodes, messages] = directive.state.inlineText(titleText, directive.lineno)
+  const title = makeElement('title', {}, textNodes)
+  const [source, line] = directive.stateMachine.getSourceAndLine(directive.lineno)
+  setSourceLine(title, source, line)
+  return [title, messages]
+}
+
+/** docutils: Table.check_table_dimensions */
+function checkTableDimensions(directive: Directive, rows: ReadonlyArray<readonly unknown[]>, headerRows: number, stubColumns: number): void {
+  const fail = (message: string): SystemMessagePropagation =>
+    new SystemMessagePropagation(directive.reporter.error(message, [blockTextNode(directive)], { line: directive.lineno }))
+  if (rows.length < headerRows) {
+    throw fail(
+      `${headerRows} header row(s) specified but only ${rows.length} row(s) of data supplied ("${directive.name}" directive).`
+    )
+  }
+  if (rows.length === headerRows && headerRows > 0) {
+    throw fail(
+      `Insufficient data supplied (${rows.length} row(s)); no data remaining for table body, required by "${directive.name}" directive.`
+    )
+  }
+  for (const row of rows) {
+    if (row.length < stubColumns) {
+      throw fail(
+        `${stubColumns} stub column(s) specified but only ${row.length} columns(s) of data supplied ("${directive.name}" directive).`
+      )
+    }
+    if (row.length === stubColumns && stubColumns > 0) {
+      throw fail(
+        `Insufficient data supplied (${row.length} columns(s)); no data remaining for table body, required by "${directive.name}" directive.`
+      )
+    }
+  }
+}
+
+/** docutils: Table.set_table_width */
+function setTableWidth(directive: Directive, tableNode: RstElement): void {
+  if ('width' in directive.options) tableNode.attributes.width = directive.options.width as string
+}
+
+/** docutils: Table.widths */
+function getWidths(directive: Directive): Widths {
+  return (directive.options.widths as Widths | undefined) ?? ''
+}
+
+/** docutils: Table.get_column_widths */
+function getColumnWidths(directive: Directive, nCols: number): number[] {
+  const widths = getWidths(directive)
+  if (Array.isArray(widths)) {
+    if (widths.length !== nCols) {
+      throw new SystemMessagePropagation(
+        directive.reporter.error(
+          `"${directive.name}" widths do not match the number of columns in table (${nCols}).`,
+          [blockTextNode(directive)],
+          { line: directive.lineno }
+        )
+      )
+    }
+    return widths
+  }
+  if (nCols) return new Array<number>(nCols).fill(Math.floor(100 / nCols))
+  throw new SystemMessagePropagation(
+    directive.reporter.error('No table data detected in CSV file.', [blockTextNode(directive)], { line: directive.lineno })
+  )
+}
+
+/** docutils: Table.extend_short_rows_with_empty_cells */
+function extendShortRowsWithEmptyCells(columns: number, parts: ReadonlyArray<TableCell[][]>): void {
+  for (const part of parts) {
+    for (const row of part) {
+      while (row.length < columns) row.push([0, 0, 0, []])
+    }
+  }
+}
+
+/** Append `options.class` to the node's classes. */
+function addClasses(directive: Directive, node: RstElement): void {
+  listAttribute(node, 'classes').push(...((directive.options.class as string[] | undefined) ?? []))
+}
+
+/** `table_node.insert(0, title)` */
+function insertTitle(tableNode: RstElement, title: RstElement | undefined): void {
+  if (!title) return
+  appendChildren(tableNode, title)
+  tableNode.children.pop()
+  tableNode.children.unshift(title)
+}
+
+/** docutils: `nodes.Element()` — an anonymous container for a nested parse. */
+function anonymousContainer(): RstElement {
+  return makeElement('Element')
+}
+
+/** docutils: tables.RSTTable — a formal table using rST table syntax. */
+export const table: DirectiveSpec = {
+  className: 'RSTTable',
+  requiredArguments: 0,
+  optionalArguments: 1,
+  finalArgumentWhitespace: true,
+  optionSpec: tableOptionSpec,
+  hasContent: true,
+  run(directive) {
+    if (directive.content.length === 0) {
+      const warning = directive.reporter.warning(
+        `Content block expected for the "${directive.name}" directive; none found.`,
+        [blockTextNode(directive)],
+        { line: directive.lineno }
+      )
+      return [warning]
+    }
+    const [title, messages] = makeTitle(directive)
+    const node = anonymousContainer()
+    directive.state.nestedParse(directive.content, directive.contentOffset, node)
+    if (node.children.length !== 1 || node.children[0]!.type !== 'table') {
+      const error = directive.reporter.error(
+        `Error parsing content block for the "${directive.name}" directive: exactly one table expected.`,
+        [blockTextNode(directive)],
+        { line: directive.lineno }
+      )
+      return [error]
+    }
+    const tableNode = node.children[0] as RstElement
+    addClasses(directive, tableNode)
+    setTableWidth(directive, tableNode)
+    if ('align' in directive.options) tableNode.attributes.align = directive.options.align as string
+    const widths = getWidths(directive)
+    if (Array.isArray(widths)) {
+      const tgroup = tableNode.children[0] as RstElement
+      let colWidths: number[]
+      try {
+        colWidths = getColumnWidths(directive, Number(tgroup.attributes.cols))
+      } catch (error) {
+        if (error instanceof SystemMessagePropagation) return [error.systemMessage]
+        throw error
+      }
+      const colspecs = tgroup.children.filter((child): child is RstElement => child.type === 'colspec')
+      colspecs.forEach((colspec, index) => {
+        if (index < colWidths.length) colspec.attributes.colwidth = colWidths[index]
+      })
+    }
+    if (widths === 'auto') listAttribute(tableNode, 'classes').push('colwidths-auto')
+    else if (widths) listAttribute(tableNode, 'classes').push('colwidths-given')
+    directive.addName(tableNode)
+    insertTitle(tableNode, title)
+    return [tableNode, ...messages]
+  }
+}
+
+/** docutils: CSVTable.option_spec */
+const csvOptionSpec = {
+  'header-rows': nonnegativeInt,
+  'stub-columns': nonnegativeInt,
+  header: unchanged,
+  width: (argument: string | undefined) => lengthOrPercentageOrUnitless(argument),
+  widths: valueOr(['auto'], positiveIntList),
+  file: path,
+  url: uri,
+  encoding,
+  class: classOption,
+  name: unchanged,
+  align,
+  // field delimiter char
+  delim: singleCharOrWhitespaceOrUnicode,
+  // treat whitespace after delimiter as significant
+  keepspace: flag,
+  // text field quote/unquote char
+  quote: singleCharOrUnicode,
+  // char used to escape delim & quote as-needed
+  escape: singleCharOrUnicode
+}
+
+/** The Body state's `build_table`, when the core provides it. */
+interface BuildTableState {
+  buildTable?(tabledata: TableData, tableline: number, stubColumns?: number, widths?: Widths | null): RstElement
+}
+
+/**
+ * docutils: states.Body.build_table (+ build_table_row) — used when the
+ * state does not provide `buildTable`.
+ */
+function buildTableFallback(state: DirectiveState, tabledata: TableData, tableline: number, stubColumns: number, widths: Widths): RstElement {
+  const [colwidths, headrows, bodyrows] = tabledata
+  const tableNode = makeElement('table')
+  if (widths === 'auto') listAttribute(tableNode, 'classes').push('colwidths-auto')
+  else if (widths) listAttribute(tableNode, 'classes').push('colwidths-given')
+  const tgroup = makeElement('tgroup', { cols: colwidths.length })
+  appendChildren(tableNode, tgroup)
+  for (const colwidth of colwidths) {
+    const colspec = makeElement('colspec', { colwidth })
+    if (stubColumns) {
+      colspec.attributes.stub = 1
+      stubColumns -= 1
+    }
+    appendChildren(tgroup, colspec)
+  }
+  const buildRow = (rowdata: TableRow): RstElement => {
+    const row = makeElement('row')
+    for (const cell of rowdata) {
+      if (cell === null) continue
+      const [morerows, morecols, offset, cellblock] = cell
+      const attributes: Record<string, number> = {}
+      if (morerows) attributes.morerows = morerows
+      if (morecols) attributes.morecols = morecols
+      const entry = makeElement('entry', attributes)
+      appendChildren(row, entry)
+      const lines = cellblock instanceof StringList ? cellblock : new StringList(cellblock)
+      if (lines.data.join('')) state.nestedParse(lines, tableline + offset, entry)
+    }
+    return row
+  }
+  if (headrows.length > 0) {
+    const thead = makeElement('thead')
+    appendChildren(tgroup, thead)
+    for (const row of headrows) appendChildren(thead, buildRow(row))
+  }
+  const tbody = makeElement('tbody')
+  appendChildren(tgroup, tbody)
+  for (const row of bodyrows) appendChildren(tbody, buildRow(row))
+  return tableNode
+}
+
+/** docutils: CSVTable.parse_csv_data_into_rows */
+function parseCsvDataIntoRows(csvData: readonly string[], dialect: CsvDialect, source: string | undefined): [TableCell[][], number] {
+  const rows: TableCell[][] = []
+  let maxCols = 0
+  for (const row of readCsv(
+    csvData.map((line) => line + '\n'),
+    dialect
+  )) {
+    // docutils: a StringList(cell.splitlines(), source=source) per cell; its
+    // items are (source, 0…n), which is what system messages in cells report.
+    rows.push(row.map((cell): TableCell => [0, 0, 0, new StringList(pySplitlines(cell), source)]))
+    maxCols = Math.max(maxCols, row.length)
+  }
+  return [rows, maxCols]
+}
+
+/** docutils: misc.adapt_path — path of an included file, as docutils reports it. */
+function adaptPath(filePath: string, source: string | undefined, rootPrefix: string): string {
+  let base: string
+  let target = filePath
+  if (rootPrefix && filePath.startsWith('/')) {
+    base = rootPrefix
+    target = filePath.slice(1)
+  } else {
+    base = nodePath.posix.dirname(source ?? '')
+  }
+  const joined = nodePath.posix.join(base, target)
+  // docutils: utils.relative_path(None, …) — relative to the working directory.
+  if (!nodePath.posix.isAbsolute(joined)) return nodePath.posix.normalize(joined)
+  const relative = nodePath.relative(process.cwd(), joined).split(nodePath.sep).join('/')
+  return relative.startsWith('..') && !process.cwd().startsWith(nodePath.parse(joined).root) ? joined : relative || '.'
+}
+
+/** Python's `repr()`-style `OSError` text for a failed open. */
+function osErrorText(error: unknown, filePath: string): string {
+  const code = (error as { code?: string }).code
+  const quoted = pyStrRepr(filePath)
+  if (code === 'ENOENT') return `[Errno 2] No such file or directory: ${quoted}`
+  if (code === 'EACCES') return `[Errno 13] Permission denied: ${quoted}`
+  if (code === 'EISDIR') return `[Errno 21] Is a directory: ${quoted}`
+  return `[Errno 5] Input/output error: ${quoted}`
+}
+
+/** Decode file bytes like Python's `open(…, encoding=…)`. */
+function decodeText(bytes: Uint8Array, encodingName: string): string {
+  const label = encodingName.toLowerCase().replaceAll('_', '-')
+  const decoder = new TextDecoder(label === 'utf-8-sig' || label === 'utf8-sig' ? 'utf-8' : label, { fatal: true })
+  let value = decoder.decode(bytes)
+  // Python keeps a UTF-8 BOM except with utf-8-sig; TextDecoder drops it for utf-8/utf-16.
+  if ((label === 'utf-8' || label === 'utf8') && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    value = '\ufeff' + value
+  }
+  return value
+}
+
+/** urllib.request.urlopen errors without network access (rstmdx never fetches). */
+function urlErrorText(url: string): string {
+  let fullUrl = url.trim()
+  if (fullUrl.startsWith('<') && fullUrl.endsWith('>')) fullUrl = fullUrl.slice(1, -1).trim()
+  if (fullUrl.startsWith('URL:')) fullUrl = fullUrl.slice(4).trim()
+  const match = /^([^/:]+):/.exec(fullUrl)
+  if (!match) return `unknown url type: ${pyStrRepr(fullUrl)}`
+  const scheme = match[1]!.toLowerCase()
+  if (!['http', 'https', 'ftp', 'file', 'data'].includes(scheme)) return `<urlopen error unknown url type: ${scheme}>`
+  return '<urlopen error [Errno -2] Name or service not known>'
+}
+
+/** docutils: CSVTable.get_csv_data */
+function getCsvData(directive: Directive): [string[], string | undefined] {
+  const settings = directive.state.document.settings
+  const encodingName = (directive.options.encoding as string | undefined) ?? settings.input_encoding
+  const fail = (level: 'error' | 'severe' | 'warning', message: string): SystemMessagePropagation =>
+    new SystemMessagePropagation(directive.reporter[level](message, [blockTextNode(directive)], { line: directive.lineno }))
+  if (directive.content.length > 0) {
+    // CSV data is from directive content.
+    if ('file' in directive.options || 'url' in directive.options) {
+      throw fail('error', `"${directive.name}" directive may not both specify an external file and have content.`)
+    }
+    const source = directive.content.items[0]?.[0]
+    return [directive.content.data.slice(), source]
+  }
+  if ('file' in directive.options) {
+    // CSV data is from an external file.
+    if ('url' in directive.options) {
+      throw fail(
+        'error',
+        `The "file" and "url" options may not be simultaneously specified for the "${directive.name}" directive.`
+      )
+    }
+    const source = adaptPath(String(directive.options.file), directive.state.document.currentSource, settings.root_prefix)
+    const base = settings.cwd ?? process.cwd()
+    const resolved = nodePath.resolve(base, source)
+    if (settings.root !== undefined) {
+      const relative = nodePath.relative(nodePath.resolve(settings.root), resolved)
+      if (relative.startsWith('..') || nodePath.isAbsolute(relative)) {
+        throw fail('severe', `Problems with "${directive.name}" directive path:\n[Errno 13] Permission denied: ${pyStrRepr(source)}.`)
+      }
+    }
+    let text: string
+    try {
+      text = decodeText(readFileSync(resolved), encodingName || 'utf-8')
+    } catch (error) {
+      if (error instanceof TypeError || (error as { name?: string }).name === 'RangeError') {
+        throw fail('severe', `Problems with "${directive.name}" directive path:\n${String((error as Error).message)}.`)
+      }
+      throw fail('severe', `Problems with "${directive.name}" directive path:\n${osErrorText(error, source)}.`)
+    }
+    return [pySplitlines(text), source]
+  }
+  if ('url' in directive.options) {
+    const url = String(directive.options.url)
+    throw fail('severe', `Problems with "${directive.name}" directive URL "${url}":\n${urlErrorText(url)}.`)
+  }
+  throw fail('warning', `The "${directive.name}" directive requires content; none supplied.`)
+}
+
+/** docutils: CSVTable.process_header_option */
+function processHeaderOption(directive: Directive): [TableCell[][], number] {
+  const machine = directive.stateMachine as unknown as { getSource?: (lineOffset: number) => string | undefined }
+  const source = machine.getSource ? machine.getSource(directive.lineno - 1) : directive.state.document.currentSource
+  if (!('header' in directive.options)) return [[], 0]
+  return parseCsvDataIntoRows(String(directive.options.header).split('\n'), docutilsDialect(directive.options), source)
+}
+
+/** docutils: tables.CSVTable — a table from CSV data. */
+export const csvTable: DirectiveSpec = {
+  className: 'CSVTable',
+  requiredArguments: 0,
+  optionalArguments: 1,
+  finalArgumentWhitespace: true,
+  optionSpec: csvOptionSpec,
+  hasContent: true,
+  run(directive) {
+    let title: RstElement | undefined
+    let messages: RstElement[]
+    let colWidths: number[]
+    let tableHead: TableCell[][]
+    let tableBody: TableCell[][]
+    const stubColumns = (directive.options['stub-columns'] as number | undefined) ?? 0
+    try {
+      if (
+        !directive.state.document.settings.file_insertion_enabled &&
+        ('file' in directive.options || 'url' in directive.options)
+      ) {
+        const warning = directive.reporter.warning(
+          `File and URL access deactivated; ignoring "${directive.name}" directive.`,
+          [blockTextNode(directive)],
+          { line: directive.lineno }
+        )
+        return [warning]
+      }
+      ;[title, messages] = makeTitle(directive)
+      const [csvData, source] = getCsvData(directive)
+      let maxHeaderCols: number
+      ;[tableHead, maxHeaderCols] = processHeaderOption(directive)
+      const [rows, dataCols] = parseCsvDataIntoRows(csvData, docutilsDialect(directive.options), source)
+      const maxCols = Math.max(dataCols, maxHeaderCols)
+      const headerRows = (directive.options['header-rows'] as number | undefined) ?? 0
+      checkTableDimensions(directive, rows, headerRows, stubColumns)
+      tableHead.push(...rows.slice(0, headerRows))
+      tableBody = rows.slice(headerRows)
+      colWidths = getColumnWidths(directive, maxCols)
+      extendShortRowsWithEmptyCells(maxCols, [tableHead, tableBody])
+    } catch (error) {
+      if (error instanceof SystemMessagePropagation) return [error.systemMessage]
+      if (error instanceof CsvError) {
+        const message = directive.reporter.error(
+          `Error with CSV data in "${directive.name}" directive:\n${error.message}`,
+          [blockTextNode(directive)],
+          { line: directive.lineno }
+        )
+        return [message]
+      }
+      throw error
+    }
+    const tabledata: TableData = [colWidths, tableHead, tableBody]
+    const widths = getWidths(directive)
+    const state = directive.state as DirectiveState & BuildTableState
+    const tableNode = state.buildTable
+      ? state.buildTable(tabledata, directive.contentOffset, stubColumns, widths)
+      : buildTableFallback(directive.state, tabledata, directive.contentOffset, stubColumns, widths)
+    addClasses(directive, tableNode)
+    if ('align' in directive.options) tableNode.attributes.align = directive.options.align as string
+    setTableWidth(directive, tableNode)
+    directive.addName(tableNode)
+    insertTitle(tableNode, title)
+    return [tableNode, ...messages]
+  }
+}
+
+/** docutils: ListTable.check_list_content */
+function checkListContent(directive: Directive, node: RstElement): [number, number[]] {
+  const fail = (message: string): SystemMessagePropagation =>
+    new SystemMessagePropagation(directive.reporter.error(message, [blockTextNode(directive)], { line: directive.lineno }))
+  if (node.children.length !== 1 || node.children[0]!.type !== 'bullet_list') {
+    throw fail(`Error parsing content block for the "${directive.name}" directive: exactly one bullet list expected.`)
+  }
+  const listNode = node.children[0] as RstElement
+  let numCols = 0
+  // Check for a uniform two-level bullet list.
+  listNode.children.forEach((child, itemIndex) => {
+    const item = child as RstElement
+    if (item.children.length !== 1 || item.children[0]!.type !== 'bullet_list') {
+      throw fail(
+        `Error parsing content block for the "${directive.name}" directive: two-level bullet list expected, but row ${itemIndex + 1} does not contain a second-level bullet list.`
+      )
+    }
+    const rowLength = (item.children[0] as RstElement).children.length
+    if (itemIndex) {
+      if (rowLength !== numCols) {
+        throw fail(
+          `Error parsing content block for the "${directive.name}" directive: uniform two-level bullet list expected, but row ${itemIndex + 1} does not contain the same number of items as row 1 (${rowLength} vs ${numCols}).`
+        )
+      }
+    } else {
+      numCols = rowLength
+    }
+  })
+  const colWidths = getColumnWidths(directive, numCols)
+  return [numCols, colWidths]
+}
+
+/** docutils: ListTable.build_table_from_list */
+function buildTableFromList(
+  directive: Directive,
+  tableData: RstNode[][][],
+  colWidths: ReadonlyArray<number | null>,
+  headerRows: number,
+  stubColumns: number
+): RstElement {
+  const tableNode = makeElement('table')
+  const widths = getWidths(directive)
+  if (widths === 'auto') listAttribute(tableNode, 'classes').push('colwidths-auto')
+  else if (widths) listAttribute(tableNode, 'classes').push('colwidths-given')
+  const tgroup = makeElement('tgroup', { cols: colWidths.length })
+  appendChildren(tableNode, tgroup)
+  for (const colWidth of colWidths) {
+    const colspec = makeElement('colspec')
+    if (colWidth !== null) colspec.attributes.colwidth = colWidth
+    if (stubColumns) {
+      colspec.attributes.stub = 1
+      stubColumns -= 1
+    }
+    appendChildren(tgroup, colspec)
+  }
+  const rows: RstElement[] = []
+  for (const row of tableData) {
+    const rowNode = makeElement('row')
+    for (const cell of row) {
+      const entry = makeElement('entry')
+      appendChildren(entry, ...cell)
+      appendChildren(rowNode, entry)
+    }
+    rows.push(rowNode)
+  }
+  if (headerRows) {
+    const thead = makeElement('thead')
+    appendChildren(thead, ...rows.slice(0, headerRows))
+    appendChildren(tgroup, thead)
+  }
+  const tbody = makeElement('tbody')
+  appendChildren(tbody, ...rows.slice(headerRows))
+  appendChildren(tgroup, tbody)
+  return tableNode
+}
+
+/** docutils: tables.ListTable — a table from a uniform two-level bullet list. */
+export const listTable: DirectiveSpec = {
+  className: 'ListTable',
+  requiredArguments: 0,
+  optionalArguments: 1,
+  finalArgumentWhitespace: true,
+  optionSpec: {
+    'header-rows': nonnegativeInt,
+    'stub-columns': nonnegativeInt,
+    width: (argument: string | undefined) => lengthOrPercentageOrUnitless(argument),
+    widths: valueOr(['auto'], positiveIntList),
+    class: classOption,
+    name: unchanged,
+    align
+  },
+  hasContent: true,
+  run(directive) {
+    if (directive.content.length === 0) {
+      const error = directive.reporter.error(
+        `The "${directive.name}" directive is empty; content required.`,
+        [blockTextNode(directive)],
+        { line: directive.lineno }
+      )
+      return [error]
+    }
+    const [title, messages] = makeTitle(directive)
+    const node = anonymousContainer()
+    directive.state.nestedParse(directive.content, directive.contentOffset, node)
+    let colWidths: number[]
+    let tableData: RstNode[][][]
+    const headerRows = (directive.options['header-rows'] as number | undefined) ?? 0
+    const stubColumns = (directive.options['stub-columns'] as number | undefined) ?? 0
+    try {
+      ;[, colWidths] = checkListContent(directive, node)
+      const listNode = node.children[0] as RstElement
+      tableData = listNode.children.map((rowList) =>
+        ((rowList as RstElement).children[0] as RstElement).children.map((item) => [...(item as RstElement).children])
+      )
+      checkTableDimensions(directive, tableData, headerRows, stubColumns)
+    } catch (error) {
+      if (error instanceof SystemMessagePropagation) return [error.systemMessage]
+      throw error
+    }
+    const tableNode = buildTableFromList(directive, tableData, colWidths, headerRows, stubColumns)
+    if ('align' in directive.options) tableNode.attributes.align = directive.options.align as string
+    addClasses(directive, tableNode)
+    setTableWidth(directive, tableNode)
+    directive.addName(tableNode)
+    insertTitle(tableNode, title)
+    return [tableNode, ...messages]
+  }
+}
+
+/** docutils: `_directive_registry` entries of the table directives (canonical names). */
+export const tableDirectives: Record<string, DirectiveSpec> = {
+  table,
+  'csv-table': csvTable,
+  'list-table': listTable
+}
+
+export type { StringListLike }

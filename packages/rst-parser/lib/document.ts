@@ -1,0 +1,332 @@
+/**
+ * docutils: nodes.py `document` — the bookkeeping methods (ids, names,
+ * targets, footnotes, substitutions) used while parsing.
+ */
+import { element, type RstElement, type RstNode } from './nodes.js'
+import { starttag } from './pformat.js'
+import { Reporter } from './reporter.js'
+import { resolveSettings, type Settings } from './settings.js'
+import { makeId } from './util/make-id.js'
+import { appendChildren, listAttribute } from './util/node-info.js'
+import { fullyNormalizeName, whitespaceNormalizeName } from './util/strings.js'
+
+/** Element types whose content model accepts a trailing `system_message` (see `validateAppend`). */
+const bodyContainers: ReadonlySet<string> = new Set([
+  'document', 'section', 'list_item', 'footnote', 'citation', 'block_quote', 'definition', 'field_body',
+  'description', 'entry', 'attention', 'caution', 'danger', 'error', 'hint', 'important', 'note', 'tip',
+  'warning', 'admonition', 'topic', 'sidebar', 'compound', 'container', 'system_message', 'legend',
+  'definition_list_item', 'line_block'
+])
+
+/** A pending node registered with `notePending` (docutils transformer.add_pending). */
+export interface PendingEntry {
+  node: RstElement
+  priority: number | undefined
+}
+
+/**
+ * docutils: nodes.document (the parsing-time methods).
+ */
+export class DocumentContext {
+  root: RstElement
+  settings: Settings
+  reporter: Reporter
+  currentSource: string | undefined = undefined
+  currentLine: number | undefined = undefined
+  indirectTargets: RstElement[] = []
+  substitutionDefs = new Map<string, RstElement>()
+  substitutionNames = new Map<string, string>()
+  refnames = new Map<string, RstElement[]>()
+  refids = new Map<string, RstElement[]>()
+  /** Name → id; `null` marks a dupname (docutils `None`). */
+  nameids = new Map<string, string | null>()
+  nametypes = new Map<string, boolean>()
+  ids = new Map<string, RstElement>()
+  footnoteRefs = new Map<string, RstElement[]>()
+  citationRefs = new Map<string, RstElement[]>()
+  autofootnotes: RstElement[] = []
+  autofootnoteRefs: RstElement[] = []
+  symbolFootnotes: RstElement[] = []
+  symbolFootnoteRefs: RstElement[] = []
+  footnotes: RstElement[] = []
+  citations: RstElement[] = []
+  autofootnoteStart = 1
+  symbolFootnoteStart = 0
+  idCounter = new Map<string, number>()
+  parseMessages: RstElement[] = []
+  transformMessages: RstElement[] = []
+  pending: PendingEntry[] = []
+  includeLog: Array<[string, unknown]> = []
+  /** Nodes docutils marks `referenced` (by `dupname`). */
+  referenced = new WeakSet<RstElement>()
+
+  /**
+   * docutils: utils.new_document.
+   *
+   * @param source Source path or description (the `source` attribute).
+   * @param settings Settings (completed with defaults).
+   * @param reporter Reporter (default: made from the settings).
+   */
+  constructor(source: string, settings?: Partial<Settings>, reporter?: Reporter) {
+    this.settings = resolveSettings(settings)
+    this.reporter =
+      reporter ??
+      new Reporter(source, this.settings.report_level, this.settings.halt_level, this.settings.warning_stream, Boolean(this.settings.debug))
+    this.root = element('document', { source })
+    this.noteSource(source, -1)
+  }
+
+  /** docutils: document.set_id */
+  setId(node: RstElement, msgnode?: RstElement, suggestedPrefix = ''): string {
+    const ids = listAttribute(node, 'ids')
+    if (ids.length > 0) {
+      let id = ''
+      for (const each of ids) {
+        id = each
+        if (!this.ids.has(id)) this.ids.set(id, node)
+        const other = this.ids.get(id)!
+        if (other !== node) {
+          const message = this.reporter.error(
+            `Duplicate ID: "${id}" used by ${starttag(other.type, other.attributes)} and ${starttag(node.type, node.attributes)}`,
+            [],
+            { base_node: node }
+          )
+          if (msgnode) appendChildren(msgnode, message)
+        }
+      }
+      return id
+    }
+    const idPrefix = this.settings.id_prefix
+    const autoIdPrefix = this.settings.auto_id_prefix
+    let baseId = ''
+    let id = ''
+    let found = false
+    for (const name of listAttribute(node, 'names')) {
+      baseId = idPrefix ? makeId('x' + name).slice(1) : makeId(name)
+      id = idPrefix + baseId
+      if (baseId && !this.ids.has(id)) {
+        found = true
+        break
+      }
+    }
+    if (!found) {
+      let prefix: string
+      if (baseId && autoIdPrefix.endsWith('%')) {
+        prefix = id + '-'
+      } else {
+        prefix = idPrefix + autoIdPrefix
+        if (prefix.endsWith('%')) prefix = `${prefix.slice(0, -1)}${suggestedPrefix || makeId(node.type)}-`
+      }
+      while (true) {
+        const count = (this.idCounter.get(prefix) ?? 0) + 1
+        this.idCounter.set(prefix, count)
+        id = `${prefix}${count}`
+        if (!this.ids.has(id)) break
+      }
+    }
+    ids.push(id)
+    this.ids.set(id, node)
+    return id
+  }
+
+  /** docutils: document.set_name_id_map */
+  setNameIdMap(node: RstElement, id: string, msgnode?: RstElement, explicit = false): void {
+    for (const name of [...listAttribute(node, 'names')]) {
+      if (this.nameids.has(name)) {
+        this.setDuplicateNameId(node, id, name, msgnode, explicit)
+      } else {
+        this.nameids.set(name, id)
+        this.nametypes.set(name, explicit)
+      }
+    }
+  }
+
+  /** docutils: document.set_duplicate_name_id */
+  setDuplicateNameId(node: RstElement, id: string, name: string, msgnode: RstElement | undefined, explicit: boolean): void {
+    const oldId = this.nameids.get(name) ?? null
+    const oldExplicit = this.nametypes.get(name) ?? false
+    const oldNode = oldId === null ? undefined : this.ids.get(oldId)
+    let level = 0
+    let s = ''
+    this.nametypes.set(name, oldExplicit || explicit)
+    if (
+      oldId !== null &&
+      (('refname' in node.attributes && node.attributes.refname !== undefined && node.attributes.refname === oldNode?.attributes.refname) ||
+        ('refuri' in node.attributes && node.attributes.refuri !== undefined && node.attributes.refuri === oldNode?.attributes.refuri))
+    ) {
+      level = 1
+      const ref = node.attributes.refuri || node.attributes.refname
+      s = `Duplicate name "${name}" for external target "${String(ref)}".`
+      this.dupname(node, name)
+    } else if (explicit) {
+      if (oldExplicit) {
+        level = 2
+        s = `Duplicate explicit target name: "${name}".`
+        this.dupname(node, name)
+        if (oldId !== null) {
+          if (oldNode) this.dupname(oldNode, name)
+          this.nameids.set(name, null)
+        }
+      } else {
+        this.nameids.set(name, id)
+        if (oldId !== null) {
+          level = 1
+          s = `Target name overrides implicit target name "${name}".`
+          if (oldNode) this.dupname(oldNode, name)
+        }
+      }
+    } else {
+      level = 1
+      s = `Duplicate implicit target name: "${name}".`
+      this.dupname(node, name)
+      if (oldId !== null && !oldExplicit) {
+        if (oldNode) this.dupname(oldNode, name)
+        this.nameids.set(name, null)
+      }
+    }
+    if (level) {
+      let backrefs = [id]
+      if (node.type === 'target' && node.attributes.refuri !== undefined) backrefs = []
+      const message = this.reporter.systemMessage(level, s, [], { backrefs, base_node: node })
+      if (msgnode && validateAppend(msgnode)) appendChildren(msgnode, message)
+    }
+  }
+
+  /** docutils: nodes.dupname */
+  dupname(node: RstElement, name: string): void {
+    listAttribute(node, 'dupnames').push(name)
+    const names = listAttribute(node, 'names')
+    const index = names.indexOf(name)
+    if (index !== -1) names.splice(index, 1)
+    this.referenced.add(node)
+  }
+
+  hasName(name: string): boolean {
+    return this.nameids.has(name)
+  }
+
+  noteImplicitTarget(target: RstElement, msgnode?: RstElement): void {
+    const id = this.setId(target, msgnode)
+    this.setNameIdMap(target, id, msgnode, false)
+  }
+
+  noteExplicitTarget(target: RstElement, msgnode?: RstElement): void {
+    const id = this.setId(target, msgnode)
+    this.setNameIdMap(target, id, msgnode, true)
+  }
+
+  noteRefname(node: RstElement): void {
+    pushTo(this.refnames, String(node.attributes.refname), node)
+  }
+
+  noteRefid(node: RstElement): void {
+    pushTo(this.refids, String(node.attributes.refid), node)
+  }
+
+  noteIndirectTarget(target: RstElement): void {
+    this.indirectTargets.push(target)
+    if (listAttribute(target, 'names').length > 0) this.noteRefname(target)
+  }
+
+  noteAnonymousTarget(target: RstElement): void {
+    this.setId(target)
+  }
+
+  noteAutofootnote(footnote: RstElement): void {
+    this.setId(footnote)
+    this.autofootnotes.push(footnote)
+  }
+
+  noteAutofootnoteRef(ref: RstElement): void {
+    this.setId(ref)
+    this.autofootnoteRefs.push(ref)
+  }
+
+  noteSymbolFootnote(footnote: RstElement): void {
+    this.setId(footnote)
+    this.symbolFootnotes.push(footnote)
+  }
+
+  noteSymbolFootnoteRef(ref: RstElement): void {
+    this.setId(ref)
+    this.symbolFootnoteRefs.push(ref)
+  }
+
+  noteFootnote(footnote: RstElement): void {
+    this.setId(footnote)
+    this.footnotes.push(footnote)
+  }
+
+  noteFootnoteRef(ref: RstElement): void {
+    this.setId(ref)
+    pushTo(this.footnoteRefs, String(ref.attributes.refname), ref)
+    this.noteRefname(ref)
+  }
+
+  noteCitation(citation: RstElement): void {
+    this.citations.push(citation)
+  }
+
+  noteCitationRef(ref: RstElement): void {
+    this.setId(ref)
+    pushTo(this.citationRefs, String(ref.attributes.refname), ref)
+    this.noteRefname(ref)
+  }
+
+  /** docutils: document.note_substitution_def */
+  noteSubstitutionDef(subdef: RstElement, defName: string, msgnode?: RstElement): void {
+    const name = whitespaceNormalizeName(defName)
+    const old = this.substitutionDefs.get(name)
+    if (old) {
+      const message = this.reporter.error(`Duplicate substitution definition name: "${name}".`, [], { base_node: subdef })
+      if (msgnode) appendChildren(msgnode, message)
+      this.dupname(old, name)
+    }
+    this.substitutionDefs.set(name, subdef)
+    this.substitutionNames.set(fullyNormalizeName(name), name)
+  }
+
+  noteSubstitutionRef(subref: RstElement, refname: string): void {
+    subref.attributes.refname = whitespaceNormalizeName(refname)
+  }
+
+  notePending(pending: RstElement, priority?: number): void {
+    this.pending.push({ node: pending, priority })
+  }
+
+  noteParseMessage(message: RstElement): void {
+    this.parseMessages.push(message)
+  }
+
+  noteTransformMessage(message: RstElement): void {
+    this.transformMessages.push(message)
+  }
+
+  /** docutils: document.note_source (`offset` is 0-based; stored line is offset + 1). */
+  noteSource(source: string | undefined, offset: number | undefined): void {
+    this.currentSource = source
+    this.currentLine = offset === undefined ? undefined : offset + 1
+  }
+}
+
+function pushTo(map: Map<string, RstElement[]>, key: string, node: RstElement): void {
+  const list = map.get(key)
+  if (list) list.push(node)
+  else map.set(key, [node])
+}
+
+/**
+ * Approximation of docutils' `msgnode.validate(recursive=False)` after
+ * appending a `system_message`: body containers accept it unless a
+ * `section` child precedes it (structure model); text elements do not.
+ *
+ * @param msgnode Node the message would be appended to.
+ * @returns Whether the message may stay there.
+ */
+export function validateAppend(msgnode: RstElement): boolean {
+  if (!bodyContainers.has(msgnode.type)) return false
+  if (msgnode.type === 'document' || msgnode.type === 'section') {
+    return !msgnode.children.some((child: RstNode) => child.type === 'section')
+  }
+  return true
+}

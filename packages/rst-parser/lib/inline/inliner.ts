@@ -1,0 +1,583 @@
+/**
+ * Inline markup parsing.
+ *
+ * docutils: parsers/rst/states.py `Inliner`. `parse` applies `escape2null`,
+ * searches the start-string pattern (`patterns.initial`), dispatches on the
+ * matched group and continues after what the handler consumed; unmatched
+ * text goes through `implicit_inline` (standalone URIs, email addresses,
+ * PEP/RFC references). The regular expressions are replaced by the linear
+ * matchers of `scanner.ts`; handlers move indices through one string.
+ */
+import type { DocumentContext } from '../document.js'
+import { astext, element, text, unescape, type RstElement, type RstNode } from '../nodes.js'
+import type { Reporter } from '../reporter.js'
+import { role as lookupRole, type RoleLanguageModule } from '../roles/index.js'
+import type { Settings } from '../settings.js'
+import { listAttribute } from '../util/node-info.js'
+import { escape2null, fullyNormalizeName, pySplit, pyRstrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
+import { matchChars } from './punctuation.js'
+import {
+  EndScanner,
+  ImplicitScanner,
+  SimplenameScanner,
+  codeAt,
+  codeBefore,
+  isEmail,
+  matchUri,
+  searchEmbeddedLink,
+  searchInitial,
+  type EndKind,
+  type InitialMatch,
+  type ScanOptions
+} from './scanner.js'
+import { uriSchemes } from './uri-schemes.js'
+
+/** What `Inliner.parse` needs from docutils' `RSTState.memo`. */
+export interface Memo {
+  document: DocumentContext
+  reporter?: Reporter
+  /** rST language module (role names); `undefined` when none was found. */
+  language: RoleLanguageModule | undefined | null
+  [key: string]: unknown
+}
+
+/** Return value of the start-string handlers (docutils' 4-tuples). */
+interface HandlerResult {
+  /** End of `before` (start of the consumed text). */
+  beforeEnd: number
+  inlines: RstNode[]
+  /** Start of `remaining`. */
+  remaining: number
+  messages: RstElement[]
+  /** `inline_obj`'s end-string. */
+  endstring?: string
+}
+
+/** One pass of `parse`: the text and its scanners. */
+interface Pass {
+  value: string
+  to: number
+  names: SimplenameScanner
+  ends: EndScanner
+  lineno: number
+}
+
+type ImplicitKind = 'uri' | 'pep' | 'rfc'
+
+/** Raised (returned) by implicit handlers for an invalid match (docutils `MarkupMismatch`). */
+const mismatch = Symbol('MarkupMismatch')
+
+/** docutils: `Inliner.rfc_url` */
+const rfcUrl = 'rfc%d.html'
+
+/**
+ * docutils: states.Inliner.
+ */
+export class Inliner {
+  /** docutils: `Inliner.implicit_dispatch` (pattern names, in order). */
+  implicitDispatch: ImplicitKind[] = []
+  readonly rfcUrl = rfcUrl
+  options: ScanOptions = { characterLevel: false }
+  document!: DocumentContext
+  language: RoleLanguageModule | undefined | null
+  reporter!: Reporter
+  parent!: RstElement
+  private settings: Partial<Settings> = {}
+
+  /**
+   * docutils: Inliner.init_customizations — settings-dependent patterns.
+   *
+   * @param settings Document settings (`character_level_inline_markup`,
+   *   `pep_references`, `rfc_references`).
+   */
+  initCustomizations(settings: Partial<Settings>): void {
+    this.settings = settings
+    this.options = { characterLevel: Boolean(settings.character_level_inline_markup) }
+    this.implicitDispatch = ['uri']
+    if (settings.pep_references) this.implicitDispatch.push('pep')
+    if (settings.rfc_references) this.implicitDispatch.push('rfc')
+  }
+
+  /**
+   * docutils: Inliner.parse — inline nodes and system messages for `text`.
+   *
+   * @param source Text (one paragraph, lines joined with `\n`).
+   * @param lineno Absolute line number of the text's first line.
+   * @param memo The state machine memo (`document`, `language`).
+   * @param parent Element the nodes go into (for messages and ids).
+   * @returns `[nodes, messages]`.
+   */
+  parse(source: string, lineno: number, memo: Memo, parent: RstElement): [RstNode[], RstElement[]] {
+    this.document = memo.document
+    this.language = memo.language
+    this.reporter = this.document.reporter
+    this.parent = parent
+    const value = escape2null(source)
+    const to = value.length
+    const names = new SimplenameScanner(value, to)
+    const pass: Pass = { value, to, names, ends: new EndScanner(value, to, names, this.options), lineno }
+    const processed: RstNode[] = []
+    const messages: RstElement[] = []
+    let remaining = 0
+    let unprocessedStart = 0
+    while (remaining < to) {
+      const match = searchInitial(value, remaining, to, names, this.options)
+      if (!match) break
+      const result = this.dispatch(pass, match, remaining)
+      messages.push(...result.messages)
+      if (result.inlines.length > 0) {
+        this.implicitInline(value, unprocessedStart, result.beforeEnd, processed)
+        processed.push(...result.inlines)
+        unprocessedStart = result.remaining
+      }
+      remaining = result.remaining
+    }
+    if (unprocessedStart < to) this.implicitInline(value, unprocessedStart, to, processed)
+    return [processed, messages]
+  }
+
+  private dispatch(pass: Pass, match: InitialMatch, from: number): HandlerResult {
+    switch (match.token) {
+      case '*':
+        return this.inlineObj(pass, match, from, 'emphasis', 'emphasis')
+      case '**':
+        return this.inlineObj(pass, match, from, 'strong', 'strong')
+      case '`':
+        return this.interpretedOrPhraseRef(pass, match, from)
+      case '``':
+        return this.inlineObj(pass, match, from, 'literal', 'literal', true)
+      case '_`':
+        return this.inlineInternalTarget(pass, match, from)
+      case ']_':
+        return this.footnoteReference(pass, match, from)
+      case '|':
+        return this.substitutionReference(pass, match, from)
+      case '_':
+        return this.reference(pass, match, false)
+      default:
+        return this.reference(pass, match, true)
+    }
+  }
+
+  /** docutils: Inliner.quoted_start */
+  private quotedStart(pass: Pass, match: InitialMatch, from: number): boolean {
+    const { value, to } = pass
+    const start = match.start
+    if (start === from) return false
+    if (match.end >= to) return true
+    const prestart = String.fromCodePoint(codeBefore(value, start, 0))
+    const poststart = String.fromCodePoint(codeAt(value, match.end, to))
+    return matchChars(prestart, poststart)
+  }
+
+  /** docutils: Inliner.inline_obj */
+  private inlineObj(
+    pass: Pass, match: InitialMatch, from: number, endKind: EndKind, nodeType: string, restoreBackslashes = false
+  ): HandlerResult {
+    const { value } = pass
+    const matchstart = match.groupStart
+    const matchend = match.groupEnd
+    if (this.quotedStart(pass, match, from)) {
+      return { beforeEnd: matchend, inlines: [], remaining: matchend, messages: [], endstring: '' }
+    }
+    const endmatch = pass.ends.search(endKind, matchend)
+    if (endmatch && endmatch.start > matchend) {
+      let content = value.slice(matchend, endmatch.start)
+      if (restoreBackslashes) content = unescape(content, true)
+      const textend = endmatch.groupEnd
+      const node = element(nodeType, {}, content ? [text(content)] : [])
+      return {
+        beforeEnd: matchstart, inlines: [node], remaining: textend, messages: [],
+        endstring: value.slice(endmatch.start, endmatch.groupEnd)
+      }
+    }
+    const message = this.reporter.warning(`Inline ${nodeType} start-string without end-string.`, [], { line: pass.lineno })
+    const raw = unescape(value.slice(matchstart, matchend), true)
+    const problematic = this.problematic(raw, raw, message)
+    return { beforeEnd: matchstart, inlines: [problematic], remaining: matchend, messages: [message], endstring: '' }
+  }
+
+  /**
+   * docutils: Inliner.problematic — a `problematic` node pointing to `message`
+   * (which gets a back-reference).
+   *
+   * @param content Text of the node.
+   * @param _rawsource Raw source (not kept).
+   * @param message System message.
+   * @returns The `problematic` element.
+   */
+  problematic(content: string, _rawsource: string, message: RstElement): RstElement {
+    const msgid = this.document.setId(message, this.parent)
+    const problematic = element('problematic', { refid: msgid }, content ? [text(content)] : [])
+    const prbid = this.document.setId(problematic)
+    listAttribute(message, 'backrefs').push(prbid)
+    return problematic
+  }
+
+  /** docutils: Inliner.interpreted_or_phrase_ref */
+  private interpretedOrPhraseRef(pass: Pass, match: InitialMatch, from: number): HandlerResult {
+    const { value, lineno } = pass
+    const matchstart = match.groupStart
+    const matchend = match.groupEnd
+    const rolestart = match.roleStart
+    let roleName = ''
+    let hasRole = false
+    let position = ''
+    if (match.roleEnd > match.roleStart) {
+      roleName = value.slice(match.roleStart + 1, match.roleEnd - 1)
+      hasRole = true
+      position = 'prefix'
+    } else if (this.quotedStart(pass, match, from)) {
+      return { beforeEnd: matchend, inlines: [], remaining: matchend, messages: [] }
+    }
+    const endmatch = pass.ends.search('interpreted_or_phrase_ref', matchend)
+    if (endmatch && endmatch.start > matchend) {
+      const textend = endmatch.end
+      if (endmatch.roleStart !== -1) {
+        if (hasRole) {
+          const message = this.reporter.warning(
+            'Multiple roles in interpreted text (both prefix and suffix present; only one allowed).',
+            [],
+            { line: lineno }
+          )
+          const raw = unescape(value.slice(rolestart, textend), true)
+          const problematic = this.problematic(raw, raw, message)
+          return { beforeEnd: rolestart, inlines: [problematic], remaining: textend, messages: [message] }
+        }
+        roleName = value.slice(endmatch.suffixStart, endmatch.suffixEnd).slice(1, -1)
+        hasRole = true
+        position = 'suffix'
+      }
+      const escaped = value.slice(matchend, endmatch.start)
+      let rawsource = unescape(value.slice(matchstart, textend), true)
+      if (rawsource.endsWith('_')) {
+        if (hasRole) {
+          const message = this.reporter.warning(
+            `Mismatch: both interpreted text role ${position} and reference suffix.`,
+            [],
+            { line: lineno }
+          )
+          const raw = unescape(value.slice(rolestart, textend), true)
+          const problematic = this.problematic(raw, raw, message)
+          return { beforeEnd: rolestart, inlines: [problematic], remaining: textend, messages: [message] }
+        }
+        const [inlines, messages] = this.phraseRef(rawsource, escaped)
+        return { beforeEnd: matchstart, inlines, remaining: textend, messages }
+      }
+      rawsource = unescape(value.slice(rolestart, textend), true)
+      const [inlines, messages] = this.interpreted(rawsource, escaped, roleName, lineno)
+      return { beforeEnd: rolestart, inlines, remaining: textend, messages }
+    }
+    const message = this.reporter.warning(
+      'Inline interpreted text or phrase reference start-string without end-string.',
+      [],
+      { line: lineno }
+    )
+    const raw = unescape(value.slice(matchstart, matchend), true)
+    const problematic = this.problematic(raw, raw, message)
+    return { beforeEnd: matchstart, inlines: [problematic], remaining: matchend, messages: [message] }
+  }
+
+  /**
+   * docutils: Inliner.phrase_ref — a phrase reference, with an embedded URI
+   * or alias (`<target_>`) when present.
+   *
+   * @param rawsource Raw source of the reference.
+   * @param escaped Null-escaped text between the backquotes.
+   * @returns `[nodes, messages]`.
+   */
+  phraseRef(rawsource: string, escaped: string): [RstNode[], RstElement[]] {
+    const match = searchEmbeddedLink(escaped)
+    let content: string
+    let unescaped: string
+    let target: RstElement | undefined
+    let aliastype: 'name' | 'uri' = 'uri'
+    let alias = ''
+    if (match) {
+      content = escaped.slice(0, match.start)
+      unescaped = unescape(content)
+      const aliastext = escaped.slice(match.aliasStart, match.aliasEnd)
+      const rawaliastext = unescape(aliastext, true)
+      const underscoreEscaped = rawaliastext.endsWith('\\_')
+      if (aliastext.endsWith('_') && !(underscoreEscaped || matchUri(aliastext, this.options))) {
+        aliastype = 'name'
+        alias = fullyNormalizeName(unescape(aliastext.slice(0, -1)))
+        target = element('target', { refname: alias })
+      } else {
+        aliastype = 'uri'
+        // Remove unescaped whitespace.
+        const aliasParts = splitEscapedWhitespace(aliastext)
+        alias = aliasParts.map((part) => pySplit(part).join('')).join(' ')
+        alias = this.adjustUri(unescape(alias))
+        if (alias.endsWith('\\_')) alias = alias.slice(0, -2) + '_'
+        target = element('target', { refuri: alias })
+        this.document.referenced.add(target)
+      }
+      if (!content) {
+        content = alias
+        unescaped = unescape(content)
+      }
+    } else {
+      content = escaped
+      unescaped = unescape(content)
+    }
+
+    const refname = fullyNormalizeName(unescaped)
+    const reference = element('reference', { name: whitespaceNormalizeName(unescaped) }, content ? [text(content)] : [])
+    const nodeList: RstNode[] = [reference]
+
+    if (rawsource.endsWith('__')) {
+      if (target && aliastype === 'name') {
+        reference.attributes.refname = alias
+        this.document.noteRefname(reference)
+      } else if (target && aliastype === 'uri') {
+        reference.attributes.refuri = alias
+      } else {
+        reference.attributes.anonymous = true
+      }
+    } else if (target) {
+      listAttribute(target, 'names').push(refname)
+      if (aliastype === 'name') {
+        reference.attributes.refname = alias
+        this.document.noteIndirectTarget(target)
+        this.document.noteRefname(reference)
+      } else {
+        reference.attributes.refuri = alias
+      }
+      this.document.noteImplicitTarget(target, this.parent)
+      nodeList.push(target)
+    } else {
+      reference.attributes.refname = refname
+      this.document.noteRefname(reference)
+    }
+    return [nodeList, []]
+  }
+
+  /**
+   * docutils: Inliner.adjust_uri — prefix email addresses with `mailto:`.
+   *
+   * @param uri URI or email address.
+   * @returns The URI.
+   */
+  adjustUri(uri: string): string {
+    return isEmail(uri) ? 'mailto:' + uri : uri
+  }
+
+  /**
+   * docutils: Inliner.interpreted — run the role function.
+   *
+   * @param rawsource Raw source.
+   * @param content Null-escaped text.
+   * @param roleName Role name ('' for the default role).
+   * @param lineno Line number.
+   * @returns `[nodes, messages]`.
+   */
+  interpreted(rawsource: string, content: string, roleName: string, lineno: number): [RstNode[], RstElement[]] {
+    const [roleFn, messages] = lookupRole(roleName, this.language, lineno, this.reporter)
+    if (roleFn) {
+      const [nodes, messages2] = roleFn(roleName, rawsource, content, lineno, this)
+      return [nodes, [...messages, ...messages2]]
+    }
+    const message = this.reporter.error(`Unknown interpreted text role "${roleName}".`, [], { line: lineno })
+    return [[this.problematic(rawsource, rawsource, message)], [...messages, message]]
+  }
+
+  /** docutils: Inliner.inline_internal_target */
+  private inlineInternalTarget(pass: Pass, match: InitialMatch, from: number): HandlerResult {
+    const result = this.inlineObj(pass, match, from, 'target', 'target')
+    const target = result.inlines[0]
+    if (target && target.type === 'target') {
+      const node = target as RstElement
+      const name = fullyNormalizeName(astext(node))
+      listAttribute(node, 'names').push(name)
+      this.document.noteExplicitTarget(node, this.parent)
+    }
+    return result
+  }
+
+  /** docutils: Inliner.substitution_reference */
+  private substitutionReference(pass: Pass, match: InitialMatch, from: number): HandlerResult {
+    const result = this.inlineObj(pass, match, from, 'substitution_ref', 'substitution_reference')
+    if (result.inlines.length === 1) {
+      const subref = result.inlines[0] as RstElement
+      if (subref.type === 'substitution_reference') {
+        const subrefText = astext(subref)
+        this.document.noteSubstitutionRef(subref, subrefText)
+        const endstring = result.endstring ?? ''
+        if (endstring.endsWith('_')) {
+          const reference = element('reference', {})
+          if (endstring.endsWith('__')) {
+            reference.attributes.anonymous = true
+          } else {
+            reference.attributes.refname = fullyNormalizeName(subrefText)
+            this.document.noteRefname(reference)
+          }
+          reference.children.push(subref)
+          result.inlines = [reference]
+        }
+      }
+    }
+    return result
+  }
+
+  /** docutils: Inliner.footnote_reference (footnote and citation references). */
+  private footnoteReference(pass: Pass, match: InitialMatch, from: number): HandlerResult {
+    const { value } = pass
+    const label = value.slice(match.labelStart, match.labelEnd)
+    let refname = fullyNormalizeName(label)
+    let beforeEnd = match.wholeStart
+    const remaining = match.wholeEnd
+    let refnode: RstElement
+    if (match.citation) {
+      refnode = element('citation_reference', { refname }, [text(label)])
+      this.document.noteCitationRef(refnode)
+    } else {
+      refnode = element('footnote_reference', {})
+      if (refname.startsWith('#')) {
+        refname = refname.slice(1)
+        refnode.attributes.auto = 1
+        this.document.noteAutofootnoteRef(refnode)
+      } else if (refname === '*') {
+        refname = ''
+        refnode.attributes.auto = '*'
+        this.document.noteSymbolFootnoteRef(refnode)
+      } else {
+        refnode.children.push(text(label))
+      }
+      if (refname) {
+        refnode.attributes.refname = refname
+        this.document.noteFootnoteRef(refnode)
+      }
+      if (getTrimFootnoteRefSpace(this.document.settings)) {
+        // `before.rstrip()`: `before` starts where this search started.
+        beforeEnd = from + pyRstrip(value.slice(from, beforeEnd)).length
+      }
+    }
+    return { beforeEnd, inlines: [refnode], remaining, messages: [] }
+  }
+
+  /** docutils: Inliner.reference and Inliner.anonymous_reference */
+  private reference(pass: Pass, match: InitialMatch, anonymous: boolean): HandlerResult {
+    const referencename = pass.value.slice(match.refnameStart, match.refnameEnd)
+    const refname = fullyNormalizeName(referencename)
+    const node = element('reference', { name: whitespaceNormalizeName(referencename) }, [text(referencename)])
+    if (anonymous) {
+      node.attributes.anonymous = true
+    } else {
+      node.attributes.refname = refname
+      this.document.noteRefname(node)
+    }
+    return { beforeEnd: match.wholeStart, inlines: [node], remaining: match.wholeEnd, messages: [] }
+  }
+
+  /**
+   * docutils: Inliner.implicit_inline — standalone URIs, email addresses and
+   * (when enabled) PEP/RFC references in `value[from:to]`, appended to `out`.
+   */
+  private implicitInline(value: string, from: number, to: number, out: RstNode[]): void {
+    // Patterns that found nothing in [failedFrom, to): only the new start
+    // position (where `^` now matches) needs checking again.
+    const failedFrom = new Map<ImplicitKind, number>()
+    while (from < to) {
+      let found = false
+      for (const kind of this.implicitDispatch) {
+        const scanner = new ImplicitScanner(value, from, to, this.options)
+        const failed = failedFrom.get(kind)
+        let match: { start: number; end: number } | undefined
+        if (failed !== undefined && failed <= from) {
+          match = kind === 'uri' ? scanner.uriAt(from) : kind === 'pep' ? scanner.pepAt(from) : scanner.rfcAt(from)
+        } else {
+          match = kind === 'uri' ? scanner.searchUri() : kind === 'pep' ? scanner.searchPep() : scanner.searchRfc()
+          if (!match) failedFrom.set(kind, from)
+        }
+        if (!match) continue
+        const nodes =
+          kind === 'uri'
+            ? this.standaloneUri(value, match as ReturnType<ImplicitScanner['searchUri']> & object)
+            : kind === 'pep'
+              ? this.pepReference(value, match as ReturnType<ImplicitScanner['searchPep']> & object)
+              : this.rfcReference(value, match as ReturnType<ImplicitScanner['searchRfc']> & object)
+        if (nodes === mismatch) continue
+        if (match.start > from) this.implicitInline(value, from, match.start, out)
+        out.push(...nodes)
+        from = match.end
+        found = true
+        break
+      }
+      if (!found) {
+        out.push(text(value.slice(from, to)))
+        return
+      }
+    }
+  }
+
+  /** docutils: Inliner.standalone_uri */
+  private standaloneUri(
+    value: string, match: { start: number; end: number; schemeStart: number; schemeEnd: number; email: boolean }
+  ): RstNode[] | typeof mismatch {
+    if (match.email || uriSchemes.has(value.slice(match.schemeStart, match.schemeEnd).toLowerCase())) {
+      const addscheme = match.email ? 'mailto:' : ''
+      const content = value.slice(match.start, match.end)
+      const refuri = addscheme + unescape(content)
+      return [element('reference', { refuri }, [text(content)])]
+    }
+    return mismatch
+  }
+
+  /** docutils: Inliner.pep_reference */
+  private pepReference(value: string, match: { start: number; end: number; numberStart: number; numberEnd: number }): RstNode[] | typeof mismatch {
+    const content = value.slice(match.start, match.end)
+    if (!content.startsWith('pep-') && !content.startsWith('PEP')) return mismatch
+    const pepnum = digitValue(unescape(value.slice(match.numberStart, match.numberEnd)))
+    const settings = this.document.settings
+    const ref = settings.pep_base_url + formatPep(settings.pep_file_url_template, pepnum)
+    return [element('reference', { refuri: ref }, [text(content)])]
+  }
+
+  /** docutils: Inliner.rfc_reference */
+  private rfcReference(value: string, match: { start: number; end: number; numberStart: number; numberEnd: number }): RstNode[] | typeof mismatch {
+    const content = value.slice(match.start, match.end)
+    if (!content.startsWith('RFC')) return mismatch
+    const rfcnum = digitValue(unescape(value.slice(match.numberStart, match.numberEnd)))
+    const ref = this.document.settings.rfc_base_url + formatPep(this.rfcUrl, rfcnum)
+    return [element('reference', { refuri: ref }, [text(content)])]
+  }
+}
+
+/** Python `int()` of a string of decimal digits (any script). */
+function digitValue(digits: string): number {
+  let result = 0
+  for (const character of digits) {
+    const code = character.codePointAt(0)!
+    let digit: number
+    if (code >= 0x30 && code <= 0x39) digit = code - 0x30
+    else {
+      let zero = code
+      while (zero > 0 && /\p{Nd}/u.test(String.fromCodePoint(zero - 1)) && code - zero < 9) zero--
+      digit = (code - zero) % 10
+    }
+    result = result * 10 + digit
+  }
+  return result
+}
+
+function formatPep(template: string, value: number): string {
+  return template.replace(/%(%|(0?)(\d*)d)/g, (_all, whole: string, zero: string, size: string) => {
+    if (whole === '%') return '%'
+    const digits = String(value)
+    const total = size ? Number.parseInt(size, 10) : 0
+    return zero ? digits.padStart(total, '0') : digits.padStart(total, ' ')
+  })
+}
+
+/**
+ * docutils: utils.get_trim_footnote_ref_space.
+ *
+ * @param settings Settings.
+ * @returns Whether to trim the space before footnote references.
+ */
+export function getTrimFootnoteRefSpace(settings: Partial<Settings>): boolean {
+  const value = settings.trim_footnote_reference_space
+  if (value === null || value === undefined) return settings.footnote_references === 'superscript'
+  return Boolean(value)
+}

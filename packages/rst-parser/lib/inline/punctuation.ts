@@ -1,0 +1,114 @@
+/**
+ * Character classes of the inline markup recognition rules.
+ *
+ * docutils: utils/punctuation_chars.py (`match_chars`) and the character
+ * classes states.py builds from it (`start_string_prefix`,
+ * `end_string_suffix`), plus Python's `\s`, `\w` and `\d` on one code point.
+ */
+import {
+  closerRanges,
+  closers,
+  closingDelimiterRanges,
+  delimiterRanges,
+  openerRanges,
+  openers,
+  quotePairs
+} from './punctuation-data.js'
+
+export { closerRanges, closers, closingDelimiterRanges, delimiterRanges, openerRanges, openers, quotePairs }
+
+function inRanges(ranges: readonly number[], code: number): boolean {
+  // Binary search over (start, end) pairs.
+  let low = 0
+  let high = (ranges.length >> 1) - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (code < ranges[middle * 2]!) high = middle - 1
+    else if (code > ranges[middle * 2 + 1]!) low = middle + 1
+    else return true
+  }
+  return false
+}
+
+/** Python `ch.isspace()` for one code point (docutils' `\s`). */
+export function isSpace(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f)) return true
+  if (code < 0x85) return false
+  return (
+    code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000
+  )
+}
+
+const wordPattern = /[\p{L}\p{N}_]/u
+const digitPattern = /\p{Nd}/u
+
+/** Python `\w` for one code point (letters, numbers, underscore). */
+export function isWord(code: number): boolean {
+  if (code < 0x80) {
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f
+  }
+  return wordPattern.test(String.fromCodePoint(code))
+}
+
+/** Python `\d` for one code point (Unicode decimal digits). */
+export function isDigit(code: number): boolean {
+  if (code < 0x80) return code >= 0x30 && code <= 0x39
+  return digitPattern.test(String.fromCodePoint(code))
+}
+
+/** Is `code` in docutils' `openers` class? */
+export function isOpener(code: number): boolean {
+  return inRanges(openerRanges, code)
+}
+
+/** Is `code` in docutils' `closers` class? */
+export function isCloser(code: number): boolean {
+  return inRanges(closerRanges, code)
+}
+
+/** Is `code` in docutils' `delimiters` class? */
+export function isDelimiter(code: number): boolean {
+  return inRanges(delimiterRanges, code)
+}
+
+/** Is `code` in docutils' `closing_delimiters` class? */
+export function isClosingDelimiter(code: number): boolean {
+  return inRanges(closingDelimiterRanges, code)
+}
+
+/**
+ * May inline markup start after this character?
+ * docutils: `(?<=\s|[openers delimiters])` in `Inliner.init_customizations`.
+ *
+ * @param code Code point before the start-string.
+ * @returns Whether it allows a start-string.
+ */
+export function isStartStringPrefix(code: number): boolean {
+  return isSpace(code) || isOpener(code) || isDelimiter(code)
+}
+
+/**
+ * May inline markup end before this character?
+ * docutils: `(?=\s|[\x00 closing_delimiters delimiters closers])`.
+ *
+ * @param code Code point after the end-string.
+ * @returns Whether it allows an end-string.
+ */
+export function isEndStringSuffix(code: number): boolean {
+  return code === 0 || isSpace(code) || isClosingDelimiter(code) || isDelimiter(code) || isCloser(code)
+}
+
+/**
+ * docutils: punctuation_chars.match_chars — are `c1` and `c2` a matching
+ * open/close pair (so that markup between them counts as quoted)?
+ *
+ * @param c1 Character before the start-string.
+ * @param c2 Character after the start-string.
+ * @returns Whether they match.
+ */
+export function matchChars(c1: string, c2: string): boolean {
+  const index = openers.indexOf(c1)
+  if (index === -1) return false
+  return c2 === closers[index] || (quotePairs[c1] ?? '').includes(c2)
+}

@@ -1,0 +1,76 @@
+/**
+ * docutils: parsers/rst/__init__.py `Parser.parse` (+ utils.new_document).
+ */
+import { DocumentContext } from './document.js'
+import type { RstElement } from './nodes.js'
+import type { Reporter } from './reporter.js'
+import type { Settings } from './settings.js'
+import './states/index.js'
+import { RSTStateMachine, stateClasses } from './states/rst-state.js'
+import type { InlinerLike } from './states/types.js'
+import { appendChildren } from './util/node-info.js'
+import { string2lines } from './util/strings.js'
+import { addPositions } from './positions.js'
+import { createInliner } from './parse-deps.js'
+
+/** Options of `parse`. */
+export interface ParseOptions {
+  /** Source path or description (the document's `source` attribute); default `<string>`. */
+  source?: string
+  /** docutils settings overrides (snake_case). */
+  settings?: Partial<Settings>
+  /** Custom reporter. */
+  reporter?: Reporter
+  /** Custom inliner (default: the rST inline parser). */
+  inliner?: InlinerLike
+  /** Fill `position` on every node (default true). */
+  positions?: boolean
+}
+
+/** Result of `parseDocument`: the tree plus the document context. */
+export interface ParseResult {
+  tree: RstElement
+  document: DocumentContext
+}
+
+/**
+ * Parse reStructuredText into a docutils doctree, returning the context too.
+ *
+ * @param value Input text (already decoded).
+ * @param options Source, settings, …
+ * @returns The document context (root in `.root`).
+ */
+export function parseDocument(value: string, options: ParseOptions = {}): DocumentContext {
+  const source = options.source ?? '<string>'
+  const document = new DocumentContext(source, options.settings, options.reporter)
+  const settings = document.settings
+  document.reporter.attachObserver((message) => document.noteParseMessage(message))
+  const inputLines = string2lines(value, settings.tab_width ?? 8, true)
+  let tooLong = -1
+  for (let index = 0; index < inputLines.length; index++) {
+    if (inputLines[index].length > settings.line_length_limit) {
+      tooLong = index
+      break
+    }
+  }
+  if (tooLong !== -1) {
+    const error = document.reporter.error(`Line ${tooLong + 1} exceeds the line-length-limit.`)
+    appendChildren(document.root, error)
+  } else {
+    const machine = new RSTStateMachine(stateClasses(), 'Body', false)
+    machine.run(inputLines, document, 0, true, options.inliner ?? createInliner())
+  }
+  if (options.positions !== false) addPositions(document.root, value, inputLines)
+  return document
+}
+
+/**
+ * Parse reStructuredText into a docutils doctree (unist).
+ *
+ * @param value Input text (already decoded).
+ * @param options `source` (default `<string>`), `settings` (docutils names).
+ * @returns The `document` root.
+ */
+export function parse(value: string, options: ParseOptions = {}): RstElement {
+  return parseDocument(value, options).root
+}

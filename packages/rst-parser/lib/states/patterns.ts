@@ -1,0 +1,115 @@
+/**
+ * Line patterns of the rST states, as `^`-anchored regexes over one line.
+ *
+ * docutils: states.py `Body.patterns`, `Body.pats`, `Body.enum`,
+ * `Body.explicit`, `Inliner.simplename`, `RFC2822Body.patterns`,
+ * `SubstitutionDef.patterns`, `Text.patterns`, `QuotedLiteralBlock.patterns`,
+ * statemachine.py `StateWS.ws_patterns`.
+ */
+
+/** docutils: Inliner.simplename (`\w` as Python's Unicode word characters). */
+export const simplename = '(?:(?!_)[\\p{L}\\p{N}_])+(?:[-._+:](?:(?!_)[\\p{L}\\p{N}_])+)*'
+
+const nonalphanum7bit = '[!-\\/:-@\\[-`{-~]'
+const enumPattern = '([0-9]+|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+|#)'
+const alphanumplus = '[a-zA-Z0-9_\\-]'
+const optname = `[a-zA-Z0-9]${alphanumplus}*`
+const optarg = `(?:[a-zA-Z]${alphanumplus}*|<[^<>]+>)`
+const shortopt = `(?:-|\\+)[a-zA-Z0-9](?: ?${optarg})?`
+const longopt = `(?:--|\\/)${optname}(?:[ =]${optarg})?`
+const option = `(?:${shortopt}|${longopt})`
+
+/** docutils: Body.pats (the pieces other modules need). */
+export const pats = { nonalphanum7bit, enum: enumPattern, optname, optarg, shortopt, longopt, option }
+
+export const bodyPatterns: Record<string, RegExp> = {
+  bullet: /^[-+*\u2022\u2023\u2043]( +|$)/,
+  enumerator: new RegExp(`^((?<parens>\\(${enumPattern}\\))|(?<rparen>${enumPattern}\\))|(?<period>${enumPattern}\\.))( +|$)`),
+  field_marker: /^:(?![: ])([^:\\]|\\.|:(?!([ `]|$)))*(?<! ):( +|$)/,
+  option_marker: new RegExp(`^${option}(?:, ${option})*(?:  +| ?$)`),
+  doctest: /^>>>( +|$)/,
+  line_block: /^\|( +|$)/,
+  grid_table_top: /^\+-[-+]+-\+ *$/,
+  simple_table_top: /^=+( +=+)+ *$/,
+  explicit_markup: /^\.\.( +|$)/,
+  anonymous: /^__( +|$)/,
+  line: new RegExp(`^(${nonalphanum7bit})\\1* *$`),
+  text: /^/,
+  blank: /^ *$/,
+  indent: /^ +/
+}
+
+/** docutils: Body.grid_table_top_pat, simple_table_border_pat */
+export const gridTableTopPat = /^\+-[-+]+-\+ *$/
+export const simpleTableBorderPat = /^=+[ =]*$/
+
+/** docutils: Body.enum */
+export const enumFormats = ['parens', 'rparen', 'period'] as const
+export type EnumFormat = (typeof enumFormats)[number]
+export const enumFormatInfo: Record<EnumFormat, { prefix: string; suffix: string; start: number; end: number }> = {
+  parens: { prefix: '(', suffix: ')', start: 1, end: -1 },
+  rparen: { prefix: '', suffix: ')', start: 0, end: -1 },
+  period: { prefix: '', suffix: '.', start: 0, end: -1 }
+}
+export const enumSequences = ['arabic', 'loweralpha', 'upperalpha', 'lowerroman', 'upperroman'] as const
+export const enumSequenceRegexps: Record<string, RegExp> = {
+  arabic: /^[0-9]+$/,
+  loweralpha: /^[a-z]$/,
+  upperalpha: /^[A-Z]$/,
+  lowerroman: /^[ivxlcdm]+$/,
+  upperroman: /^[IVXLCDM]+$/
+}
+
+const nonWhitespaceEscapeBefore = '(?<![\\s\\x00])'
+
+/** docutils: Body.explicit.patterns */
+export const explicitPatterns = {
+  target: new RegExp(
+    `^(_|(?!_)(?<quote>\`?)(?![ \`])(?<name>.+?)${nonWhitespaceEscapeBefore}\\k<quote>)(?<!(?<!\\x00):)${nonWhitespaceEscapeBefore}[ ]?:([ ]+|$)`,
+    'u'
+  ),
+  reference: new RegExp(`^((?<simple>${simplename})_|\`(?![ ])(?<phrase>.+?)${nonWhitespaceEscapeBefore}\`_)$`, 'u'),
+  substitution: new RegExp(`^((?![ ])(?<name>.+?)${nonWhitespaceEscapeBefore}\\|)([ ]+|$)`, 'u')
+}
+
+/** docutils: Body.explicit.constructs patterns */
+export const explicitConstructPatterns = {
+  footnote: new RegExp(`^\\.\\.[ ]+\\[([0-9]+|#|#${simplename}|\\*)\\]([ ]+|$)`, 'u'),
+  citation: new RegExp(`^\\.\\.[ ]+\\[(${simplename})\\]([ ]+|$)`, 'u'),
+  hyperlink_target: /^\.\.[ ]+_(?![ ]|$)/,
+  substitution_def: /^\.\.[ ]+\|(?![ ]|$)/,
+  directive: new RegExp(`^\\.\\.[ ]+(${simplename})[ ]?::([ ]+|$)`, 'u')
+}
+
+/** docutils: RFC2822Body.patterns['rfc2822'] */
+export const rfc2822Pattern = /^[!-9;-~]+:( +|$)/
+
+/** docutils: SubstitutionDef.patterns */
+export const substitutionDefPatterns: Record<string, RegExp> = {
+  embedded_directive: new RegExp(`^(${simplename})::( +|$)`, 'u'),
+  text: /^/,
+  blank: /^ *$/,
+  indent: /^ +/
+}
+
+/** docutils: Text.patterns */
+export const textPatterns: Record<string, RegExp> = {
+  underline: bodyPatterns.line,
+  text: /^/,
+  blank: /^ *$/,
+  indent: /^ +/
+}
+
+/** docutils: QuotedLiteralBlock.patterns */
+export const quotedLiteralBlockPatterns: Record<string, RegExp> = {
+  initial_quoted: new RegExp(`^(${nonalphanum7bit})`),
+  text: /^/,
+  blank: /^ *$/,
+  indent: /^ +/
+}
+
+/** docutils: Body.attribution_pattern */
+export const attributionPattern = /^(---?(?!-)|\u2014) *(?=[^ \n])/
+
+/** docutils: Text.classifier_delimiter */
+export const classifierDelimiter = / +: +/

@@ -1,0 +1,400 @@
+/**
+ * docutils: states.py `RSTStateMachine`, `NestedStateMachine`, `RSTState`.
+ */
+import type { DocumentContext } from '../document.js'
+import { getRstLanguage } from '../languages/index.js'
+import type { RstLanguageModule } from '../languages/types.js'
+import { element, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
+import type { Reporter } from '../reporter.js'
+import { State, StateMachine, StringList, eofSignal, type TransitionResult } from '../statemachine.js'
+import { appendChildren, getParent, listAttribute, setParent, setSourceLine } from '../util/node-info.js'
+import { fullyNormalizeName } from '../util/strings.js'
+import { astext } from '../nodes.js'
+import { FallbackInliner } from './fallback-inliner.js'
+import type { Context, InlinerLike, Memo } from './types.js'
+
+/** Constructor of an rST state class. */
+export type RSTStateClass = new (stateMachine: RSTStateMachine, debug?: boolean) => RSTState
+
+let registeredStateClasses: RSTStateClass[] = []
+
+/** Register docutils' `state_classes` (done by `states/index.ts`, avoids import cycles). */
+export function registerStateClasses(classes: RSTStateClass[]): void {
+  registeredStateClasses = classes
+}
+
+/** docutils: states.state_classes */
+export function stateClasses(): RSTStateClass[] {
+  return registeredStateClasses
+}
+
+/** Options for `nestedParse` / machine creation (docutils `state_machine_kwargs`). */
+export interface StateMachineKwargs {
+  stateClasses: RSTStateClass[]
+  initialState: string
+}
+
+/** Per-memo cache of nested machines (docutils `RSTState.nested_sm_cache`). */
+const nestedCaches = new WeakMap<Memo, RSTStateMachine[]>()
+
+/**
+ * docutils: states.RSTStateMachine (and NestedStateMachine: `parentStateMachine` set).
+ */
+export class RSTStateMachine extends StateMachine<Context> {
+  sectionLevelOffset = 0
+  matchTitles = true
+  language: RstLanguageModule | undefined
+  memo!: Memo
+  document!: DocumentContext
+  reporter!: Reporter
+  /** docutils `state_machine.node`: the current parent node. */
+  node!: RstElement
+  parentStateMachine: RSTStateMachine | undefined
+
+  constructor(classes: RSTStateClass[], initialState: string, debug = false, parentStateMachine?: RSTStateMachine) {
+    super(initialState, debug)
+    this.parentStateMachine = parentStateMachine
+    for (const StateClass of classes) this.addState(new StateClass(this, debug))
+  }
+
+  /** The state instance by docutils class name. */
+  state(name: string): RSTState {
+    return this.states.get(name) as RSTState
+  }
+
+  /**
+   * docutils: RSTStateMachine.run (top level).
+   *
+   * @param inputLines Document lines.
+   * @param document Document context.
+   * @param inputOffset Offset of the first line.
+   * @param matchTitles Allow section titles.
+   * @param inliner Inline parser.
+   */
+  run(inputLines: StringList | readonly string[], document: DocumentContext, inputOffset = 0, matchTitles = true, inliner?: InlinerLike): void {
+    this.language = getRstLanguage(document.settings.language_code, document.reporter)
+    this.matchTitles = matchTitles
+    const theInliner = inliner ?? new FallbackInliner()
+    theInliner.initCustomizations(document.settings)
+    this.memo = {
+      document,
+      reporter: document.reporter,
+      language: this.language,
+      titleStyles: [],
+      sectionLevel: 0,
+      sectionBubbleUpKludge: false,
+      inliner: theInliner
+    }
+    this.document = document
+    this.attachObserver((source, offset) => document.noteSource(source, offset))
+    this.reporter = document.reporter
+    this.node = document.root
+    this.runMachine(inputLines, inputOffset, undefined, String(document.root.attributes.source))
+  }
+
+  /** docutils: NestedStateMachine.run */
+  runNested(inputLines: StringList, inputOffset: number, memo: Memo, node: RstElement, matchTitles = true): unknown[] {
+    this.matchTitles = matchTitles
+    this.memo = memo
+    this.document = memo.document
+    const document = this.document
+    this.attachObserver((source, offset) => document.noteSource(source, offset))
+    this.language = memo.language
+    this.reporter = document.reporter
+    this.node = node
+    return this.runMachine(inputLines, inputOffset)
+  }
+}
+
+/** docutils: Element.section_hierarchy (sections with a parent, outermost first). */
+export function sectionHierarchy(node: RstElement): RstElement[] {
+  const sections: RstElement[] = []
+  let current: RstElement | undefined = node
+  while (current && getParent(current) !== undefined) {
+    if (current.type === 'section') sections.push(current)
+    current = getParent(current)
+  }
+  return sections.reverse()
+}
+
+/** Create an element, recording children's parent (docutils node constructors). */
+export function el(type: string, attributes: Attributes = {}, children: RstNode[] = []): RstElement {
+  const node = element(type, attributes, [])
+  if (fixedTextTypes.has(type) && node.attributes['xml:space'] === undefined) node.attributes['xml:space'] = 'preserve'
+  appendChildren(node, ...children)
+  return node
+}
+
+/** docutils: subclasses of FixedTextElement (`xml:space="preserve"`). */
+export const fixedTextTypes: ReadonlySet<string> = new Set(['address', 'literal_block', 'doctest_block', 'math_block', 'comment', 'raw'])
+
+/** docutils `TextElement(rawsource, text)`: a text child only when `text` is not empty. */
+export function textElement(type: string, value: string, attributes: Attributes = {}, children: RstNode[] = []): RstElement {
+  return el(type, attributes, value ? [text(value), ...children] : children)
+}
+
+/**
+ * docutils: states.RSTState — base of all rST states.
+ */
+export abstract class RSTState extends State<Context> {
+  declare stateMachine: RSTStateMachine
+  nestedSmKwargs: StateMachineKwargs
+  memo!: Memo
+  document!: DocumentContext
+  inliner!: InlinerLike
+  reporter!: Reporter
+  /** Set by list states (docutils `blank_finish` attribute). */
+  blankFinish = false
+
+  constructor(stateMachine: RSTStateMachine, debug = false) {
+    super(stateMachine, debug)
+    this.nestedSmKwargs = { stateClasses: stateClasses(), initialState: 'Body' }
+  }
+
+  override runtimeInit(): void {
+    const memo = this.stateMachine.memo
+    this.memo = memo
+    this.document = memo.document
+    this.inliner = memo.inliner
+    this.reporter = this.document.reporter
+    if (!this.reporter.getSourceAndLine) {
+      const machine = this.stateMachine
+      this.reporter.getSourceAndLine = (line?: number) => machine.getSourceAndLine(line)
+    }
+  }
+
+  /** docutils: RSTState.parent (the state machine's node). */
+  get parent(): RstElement {
+    return this.stateMachine.node
+  }
+
+  set parent(value: RstElement) {
+    this.stateMachine.node = value
+  }
+
+  /** `self.parent += nodes` (ignores undefined, like docutils ignores None). */
+  addToParent(...nodes: Array<RstNode | undefined | null>): void {
+    for (const node of nodes) if (node) appendChildren(this.parent, node)
+  }
+
+  /** docutils: RSTState.goto_line (EOF ignored). */
+  gotoLine(absLineOffset: number): void {
+    try {
+      this.stateMachine.gotoLine(absLineOffset)
+    } catch (error) {
+      if (error !== eofSignal) throw error
+    }
+  }
+
+  /** docutils: RSTState.no_match */
+  override noMatch(context: Context, transitions: readonly string[]): TransitionResult<Context> {
+    this.reporter.severe(
+      `Internal error: no transition pattern match.  State: "${this.name}"; transitions: ${String(transitions)}; context: ${String(context)}; current line: ${JSON.stringify(this.stateMachine.line)}.`
+    )
+    return [context, null, []]
+  }
+
+  /** docutils: RSTState.bof */
+  override bof(_context: Context): [Context, unknown[]] {
+    return [[], []]
+  }
+
+  /**
+   * docutils: RSTState.nested_parse — parse `block` into `node` with a nested machine.
+   *
+   * @param block Lines (linked StringList).
+   * @param inputOffset Absolute offset of the first line.
+   * @param node Parent node (default: current parent).
+   * @param matchTitles Allow section titles.
+   * @param stateMachineKwargs Other states / initial state.
+   * @returns New absolute line offset.
+   */
+  nestedParse(block: StringList, inputOffset: number, node?: RstElement, matchTitles = false, stateMachineKwargs?: StateMachineKwargs): number {
+    if (!node) node = this.stateMachine.node
+    const useDefault = stateMachineKwargs === undefined
+    const kwargs = stateMachineKwargs ?? this.nestedSmKwargs
+    let machine: RSTStateMachine | undefined
+    let cache = nestedCaches.get(this.memo)
+    if (!cache) {
+      cache = []
+      nestedCaches.set(this.memo, cache)
+    }
+    if (useDefault) machine = cache.pop()
+    if (!machine) machine = new RSTStateMachine(kwargs.stateClasses, kwargs.initialState, this.debug, this.stateMachine)
+    else machine.parentStateMachine = this.stateMachine
+    if (node === this.stateMachine.node && node.type !== 'document' && node.type !== 'section') matchTitles = false
+    if (matchTitles) {
+      const lengthNode = sectionHierarchy(node).length
+      const lengthStart = Math.min(sectionHierarchy(this.parent).length, this.memo.titleStyles.length)
+      machine.sectionLevelOffset = lengthStart - lengthNode
+    } else {
+      machine.sectionLevelOffset = 0
+    }
+    const blockLength = block.length
+    machine.runNested(block, inputOffset, this.memo, node, matchTitles)
+    if (matchTitles && node === this.stateMachine.node) {
+      let sm: RSTStateMachine | undefined = this.stateMachine
+      while (sm) {
+        sm.node = machine.node
+        sm = sm.parentStateMachine
+      }
+    }
+    const newOffset = machine.absLineOffset()
+    if (useDefault) cache.push(machine)
+    else machine.unlink()
+    if (block.parent && block.length - blockLength !== 0) this.stateMachine.nextLine(block.length - blockLength)
+    return newOffset
+  }
+
+  /**
+   * docutils: RSTState.nested_list_parse.
+   *
+   * @returns `[newAbsLineOffset, blankFinish]`.
+   */
+  nestedListParse(
+    block: StringList,
+    inputOffset: number,
+    node: RstElement,
+    initialState: string,
+    blankFinish: boolean,
+    blankFinishState?: string,
+    extraSettings: Record<string, unknown> = {},
+    matchTitles = false,
+    stateMachineKwargs?: StateMachineKwargs
+  ): [number, boolean] {
+    const kwargs = stateMachineKwargs ?? this.nestedSmKwargs
+    const machine = new RSTStateMachine(kwargs.stateClasses, initialState, this.debug, this.stateMachine)
+    const finishState = blankFinishState ?? initialState
+    machine.state(finishState).blankFinish = blankFinish
+    Object.assign(machine.state(initialState), extraSettings)
+    machine.runNested(block, inputOffset, this.memo, node, matchTitles)
+    const finalBlankFinish = machine.state(finishState).blankFinish
+    machine.unlink()
+    return [machine.absLineOffset(), finalBlankFinish]
+  }
+
+  /** docutils: RSTState.section */
+  section(title: string, source: string, style: string, lineno: number, messages: RstNode[]): void {
+    if (this.checkSubsection(source, style, lineno)) this.newSubsection(title, lineno, messages)
+  }
+
+  /** docutils: RSTState.check_subsection */
+  checkSubsection(source: string, style: string, lineno: number): boolean {
+    const titleStyles = this.memo.titleStyles
+    const parentSections = sectionHierarchy(this.parent)
+    const oldlevel = parentSections.length + this.stateMachine.sectionLevelOffset
+    const index = titleStyles.indexOf(style)
+    const newlevel = index === -1 ? titleStyles.length + 1 : index + 1
+    const styles = (): string => titleStyles.map((s) => s.split('').join('/')).join(' ')
+    if (newlevel > oldlevel + 1) {
+      this.addToParent(
+        this.reporter.error(
+          `Inconsistent title style: skip from level ${oldlevel} to ${newlevel}.`,
+          [textElement('literal_block', source), textElement('paragraph', `Established title styles: ${styles()}`)],
+          { line: lineno }
+        )
+      )
+      return false
+    }
+    if (newlevel <= oldlevel) {
+      const k = newlevel - oldlevel - 1 // negative index
+      const target = parentSections.length + k >= 0 ? parentSections[parentSections.length + k] : undefined
+      if (!target) {
+        const details =
+          `The parent of level ${newlevel} sections cannot be reached. The parser is at section level ${oldlevel} but the current node has only ${parentSections.length} parent section(s).` +
+          '\nOne reason may be a high level section used in a directive that parses its content into a base node not attached to the document\n(up to Docutils 0.21, these sections were silently dropped).'
+        this.addToParent(
+          this.reporter.error(
+            `A level ${newlevel} section cannot be used here.`,
+            [textElement('literal_block', source), textElement('paragraph', `Established title styles: ${styles()}`), textElement('paragraph', details)],
+            { line: lineno }
+          )
+        )
+        return false
+      }
+      this.parent = getParent(target)!
+      this.memo.sectionLevel = newlevel - 1
+    }
+    if (newlevel > titleStyles.length) titleStyles.push(style)
+    return true
+  }
+
+  /** docutils: RSTState.title_inconsistent */
+  titleInconsistent(sourcetext: string, lineno: number): RstElement {
+    return this.reporter.error('Title level inconsistent:', [textElement('literal_block', sourcetext)], { line: lineno })
+  }
+
+  /** docutils: RSTState.new_subsection */
+  newSubsection(title: string, lineno: number, messages: RstNode[]): void {
+    const sectionNode = el('section')
+    this.addToParent(sectionNode)
+    const [textnodes, titleMessages] = this.inlineText(title, lineno)
+    const titlenode = el('title', {}, textnodes)
+    const name = fullyNormalizeName(astext(titlenode))
+    listAttribute(sectionNode, 'names').push(name)
+    appendChildren(sectionNode, titlenode, ...messages, ...titleMessages)
+    this.document.noteImplicitTarget(sectionNode, sectionNode)
+    this.parent = sectionNode
+    this.memo.sectionLevel += 1
+  }
+
+  /**
+   * docutils: RSTState.paragraph.
+   *
+   * @returns `[nodes, literalnext]`.
+   */
+  paragraph(lines: readonly string[], lineno: number): [RstNode[], boolean] {
+    const data = rstripPy(lines.join('\n'))
+    let textValue: string
+    let literalnext = false
+    if (endsWithUnescapedDoubleColon(data)) {
+      if (data.length === 2) return [[], true]
+      if (data[data.length - 3] === ' ' || data[data.length - 3] === '\n') textValue = rstripPy(data.slice(0, -3))
+      else textValue = data.slice(0, -1)
+      literalnext = true
+    } else {
+      textValue = data
+    }
+    const [textnodes, messages] = this.inlineText(textValue, lineno)
+    const p = el('paragraph', {}, textnodes)
+    const [source, line] = this.stateMachine.getSourceAndLine(lineno)
+    setSourceLine(p, source, line)
+    return [[p, ...messages], literalnext]
+  }
+
+  /** docutils: RSTState.inline_text */
+  inlineText(value: string, lineno: number): [RstNode[], RstElement[]] {
+    const [nodes, messages] = this.inliner.parse(value, lineno, this.memo, this.parent)
+    return [nodes, messages]
+  }
+
+  /** docutils: RSTState.unindent_warning */
+  unindentWarning(nodeName: string): RstElement {
+    const lineno = this.stateMachine.absLineNumber() + 1
+    return this.reporter.warning(`${nodeName} ends without a blank line; unexpected unindent.`, [], { line: lineno })
+  }
+}
+
+function rstripPy(value: string): string {
+  let end = value.length
+  while (end > 0) {
+    const code = value.charCodeAt(end - 1)
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f) || code === 0x85 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x1680) end--
+    else break
+  }
+  return value.slice(0, end)
+}
+
+/** `re.search(r'(?<!\\)(\\\\)*::$', data)` without a regex. */
+function endsWithUnescapedDoubleColon(data: string): boolean {
+  if (!data.endsWith('::')) return false
+  let index = data.length - 3
+  let backslashes = 0
+  while (index >= 0 && data[index] === '\\') {
+    backslashes++
+    index--
+  }
+  return backslashes % 2 === 0
+}
+
+export { setParent }

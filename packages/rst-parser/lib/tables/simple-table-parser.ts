@@ -1,0 +1,206 @@
+/**
+ * docutils: parsers/rst/tableparser.py `SimpleTableParser`.
+ *
+ * ```text
+ * =====  =====
+ * col 1  col 2
+ * =====  =====
+ * 1      Second column of row 1.
+ * 4 is a span
+ * ------------
+ * 5
+ * =====  =====
+ * ```
+ *
+ * Top and bottom borders use `=`, column span underlines use `-`, columns
+ * are separated by spaces.
+ */
+import { pyRstrip, pyStrip } from '../util/strings.js'
+import {
+  TableMarkupError,
+  TableParser,
+  codePoints,
+  get2DBlock,
+  stripCombiningCodePoints,
+  type TableCell,
+  type TableData
+} from './table-parser.js'
+
+type Column = [start: number, end: number]
+
+/** Matches `<first>[ <first>]*$` from the start of `line` (`=[ =]*$`, `-[ -]*$`). */
+function isRuleLine(line: string, rule: string): boolean {
+  if (line[0] !== rule) return false
+  for (let index = 1; index < line.length; index++) {
+    const ch = line[index]
+    if (ch !== rule && ch !== ' ') return false
+  }
+  return true
+}
+
+/** Python `str.find(sub, start)` (negative start counts from the end). */
+function pyFind(line: string, sub: string, start: number): number {
+  if (start < 0) start = Math.max(0, line.length + start)
+  return line.indexOf(sub, start)
+}
+
+/**
+ * docutils: tableparser.SimpleTableParser — parse a simple table with `parse()`.
+ */
+export class SimpleTableParser extends TableParser {
+  private columns: Column[] = []
+  private borderEnd = 0
+  private table: TableCell[][] = []
+
+  /** docutils: SimpleTableParser.head_body_separator_pat `=[ =]*$` */
+  protected isHeadBodySeparator(line: string): boolean {
+    return isRuleLine(line, '=')
+  }
+
+  /** docutils: SimpleTableParser.setup */
+  protected setup(block: readonly string[]): void {
+    this.block = [...block]
+    // Convert top & bottom borders to column span underlines.
+    this.block[0] = this.block[0]!.replaceAll('=', '-')
+    this.block[this.block.length - 1] = this.block[this.block.length - 1]!.replaceAll('=', '-')
+    this.headBodySep = null
+    this.columns = []
+    this.borderEnd = 0
+    this.table = []
+  }
+
+  /**
+   * docutils: SimpleTableParser.parse_table — column boundaries from the top
+   * border, then rows; a row may span lines until a span underline or a line
+   * with text in the first column.
+   */
+  protected parseTable(): void {
+    // Top border must fully describe all table columns.
+    this.columns = this.parseColumns(this.block[0]!, 0)
+    this.borderEnd = this.columns[this.columns.length - 1]![1]
+    const [firststart, firstend] = this.columns[0]!
+    let offset = 1 // skip top border
+    let start = 1
+    let textFound = false
+    while (offset < this.block.length) {
+      const line = this.block[offset]!
+      if (isRuleLine(line, '-')) {
+        // Column span underline or border; row is complete.
+        this.parseRow(this.block.slice(start, offset), start, [pyRstrip(line), offset])
+        start = offset + 1
+        textFound = false
+      } else if (pyStrip(codePoints(line).slice(firststart, firstend).join(''))) {
+        // First column not blank, therefore it's a new row.
+        if (textFound && offset !== start) this.parseRow(this.block.slice(start, offset), start)
+        start = offset
+        textFound = true
+      } else if (!textFound) {
+        start = offset + 1
+      }
+      offset++
+    }
+  }
+
+  /** docutils: SimpleTableParser.parse_columns — `(begin, end)` pairs of a span underline. */
+  private parseColumns(line: string, offset: number): Column[] {
+    const cols: Column[] = []
+    let end = 0
+    while (true) {
+      const begin = pyFind(line, '-', end)
+      end = pyFind(line, ' ', begin)
+      if (begin < 0) break
+      if (end < 0) end = line.length
+      cols.push([begin, end])
+    }
+    if (this.columns.length > 0) {
+      if (cols[cols.length - 1]![1] !== this.borderEnd) {
+        throw new TableMarkupError(`Column span incomplete in table line ${offset + 1}.`, offset)
+      }
+      // Allow for an unbounded rightmost column.
+      cols[cols.length - 1] = [cols[cols.length - 1]![0], this.columns[this.columns.length - 1]![1]]
+    }
+    return cols
+  }
+
+  /** docutils: SimpleTableParser.init_row */
+  private initRow(colspec: readonly Column[], offset: number): TableCell[] {
+    let i = 0
+    const cells: TableCell[] = []
+    const fail = (): TableMarkupError =>
+      new TableMarkupError(`Column span alignment problem in table line ${offset + 2}.`, offset + 1)
+    for (const [start, end] of colspec) {
+      let morecols = 0
+      if (i >= this.columns.length || start !== this.columns[i]![0]) throw fail()
+      while (end !== this.columns[i]![1]) {
+        i++
+        morecols++
+        if (i >= this.columns.length) throw fail()
+      }
+      cells.push([0, morecols, offset, []])
+      i++
+    }
+    return cells
+  }
+
+  /**
+   * docutils: SimpleTableParser.parse_row — split the row's lines into cells
+   * by the current column spec (`spanline` or the table's columns).
+   */
+  private parseRow(lines: string[], start: number, spanline?: [string, number]): void {
+    if (lines.length === 0 && !spanline) return // no new row, just blank lines
+    const columns = spanline ? this.parseColumns(spanline[0], spanline[1]) : this.columns.map(([a, b]): Column => [a, b])
+    const chars = lines.map(codePoints)
+    this.checkColumns(chars, start, columns)
+    const row = this.initRow(columns, start)
+    for (let i = 0; i < columns.length; i++) {
+      const [columnStart, columnEnd] = columns[i]!
+      row[i]![3] = get2DBlock(chars, 0, columnStart, chars.length, columnEnd)
+    }
+    this.table.push(row)
+  }
+
+  /**
+   * docutils: SimpleTableParser.check_columns — text in column margins is an
+   * error; text overflowing the last column widens it.
+   */
+  private checkColumns(lines: ReadonlyArray<readonly string[]>, firstLine: number, columns: Column[]): void {
+    // "Infinite" start of a dummy last column, used to check for overflow.
+    columns.push([Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER])
+    const lastcol = columns.length - 2
+    // Combining characters do not contribute to the column width.
+    const stripped = lines.map(stripCombiningCodePoints)
+    for (let i = 0; i < columns.length - 1; i++) {
+      const [start, end] = columns[i]!
+      const nextstart = columns[i + 1]![0]
+      let offset = 0
+      for (const line of stripped) {
+        if (i === lastcol && pyStrip(line.slice(end).join(''))) {
+          const text = pyRstrip(line.slice(start).join(''))
+          const newEnd = start + codePoints(text).length
+          const [mainStart, mainEnd] = this.columns[this.columns.length - 1]!
+          columns[i] = [start, Math.max(mainEnd, newEnd)]
+          if (newEnd > mainEnd) this.columns[this.columns.length - 1] = [mainStart, newEnd]
+        } else if (pyStrip(line.slice(end, nextstart).join(''))) {
+          throw new TableMarkupError(`Text in column margin in table line ${firstLine + offset + 1}.`, firstLine + offset)
+        }
+        offset++
+      }
+    }
+    columns.pop()
+  }
+
+  /** docutils: SimpleTableParser.structure_from_cells */
+  protected structureFromCells(): TableData {
+    const colspecs = this.columns.map(([start, end]) => end - start)
+    let firstBodyRow = 0
+    if (this.headBodySep) {
+      for (let i = 0; i < this.table.length; i++) {
+        if (this.table[i]![0]![2] > this.headBodySep) {
+          firstBodyRow = i
+          break
+        }
+      }
+    }
+    return [colspecs, this.table.slice(0, firstBodyRow), this.table.slice(firstBodyRow)]
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * `raw` → JSX (format html, well-formed) or a diagnostic.
+ */
+import type { Nodes, RootContent } from 'mdast'
+import type { Element, ElementContent, Root as HastRoot } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { find, html as htmlSchema } from 'property-information'
+import styleToJs from 'style-to-js'
+import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx'
+import { astext, type RstElement } from '../../nodes.js'
+import type { State } from '../types.js'
+import { listOf } from '../util/jsx.js'
+
+/**
+ * docutils `raw` node. HTML is parsed with hast-util-from-html and mapped to
+ * MDX JSX; other formats are reported (nothing is dropped silently).
+ *
+ * @param state converter state.
+ * @param node the raw node.
+ * @returns JSX nodes or nothing.
+ */
+export function raw(state: State, node: RstElement): Nodes[] | undefined {
+  const formats = listOf(node.attributes.format).map((format) => format.toLowerCase())
+  const value = astext(node)
+  if (!formats.includes('html')) {
+    state.report(`Raw content for format "${formats.join(' ')}" is not rendered in MDX`, node, 'raw-format-unsupported', 1)
+    return undefined
+  }
+  if (state.settings.raw_enabled === false) {
+    state.report('Raw HTML is disabled (`raw_enabled: false`); content dropped', node, 'raw-disabled', 2)
+    return undefined
+  }
+  const errors: string[] = []
+  const tree: HastRoot = fromHtml(value, {
+    fragment: true,
+    onerror(error) {
+      errors.push(error.reason)
+    }
+  })
+  if (errors.length > 0) {
+    state.report(`Raw HTML is not well-formed (${errors[0]}); shown as code`, node, 'raw-html-malformed', 2)
+    if (state.inPhrasing) return [{ type: 'inlineCode', value: value.replace(/\n/g, ' ') }]
+    return [{ type: 'code', lang: 'html', meta: null, value }]
+  }
+  const flow = !state.inPhrasing
+  const result: Nodes[] = []
+  for (const child of tree.children) {
+    const converted = hastToJsx(child as ElementContent, flow, state, node)
+    if (converted) result.push(converted)
+  }
+  return result
+}
+
+function hastToJsx(node: ElementContent, flow: boolean, state: State, source: RstElement): Nodes | undefined {
+  if (node.type === 'comment') return undefined
+  if (node.type === 'text') {
+    if (flow && node.value.trim() === '') return undefined
+    return flow ? { type: 'paragraph', children: [{ type: 'text', value: node.value.trim() }] } : { type: 'text', value: node.value }
+  }
+  if (node.type !== 'element') return undefined
+  return elementToJsx(node, flow, state, source)
+}
+
+function elementToJsx(node: Element, flow: boolean, state: State, source: RstElement): Nodes {
+  const attributes: MdxJsxAttribute[] = []
+  for (const [key, value] of Object.entries(node.properties)) {
+    if (value === undefined || value === null || value === false) continue
+    const info = find(htmlSchema, key)
+    let name = info.attribute
+    if (name === 'class') name = 'className'
+    else if (name === 'for') name = 'htmlFor'
+    else if (!name.startsWith('data-') && !name.startsWith('aria-')) name = info.property
+    if (name === 'style' && typeof value === 'string') {
+      const style = styleToJs(value)
+      attributes.push({ type: 'mdxJsxAttribute', name, value: { type: 'mdxJsxAttributeValueExpression', value: JSON.stringify(style) } })
+      continue
+    }
+    const text = Array.isArray(value) ? value.join(info.commaSeparated ? ', ' : ' ') : value === true ? null : String(value)
+    attributes.push({ type: 'mdxJsxAttribute', name, value: text })
+  }
+  // Inside an element, text keeps inline form; flow-level children of flow elements become flow.
+  const childFlow = flow && node.children.some((child) => child.type === 'element' && blockTags.has(child.tagName))
+  const children: Nodes[] = []
+  for (const child of node.children) {
+    const converted = hastToJsx(child, childFlow, state, source)
+    if (converted) children.push(converted)
+  }
+  if (flow) {
+    if (!childFlow && children.length > 0) {
+      return { type: 'mdxJsxFlowElement', name: node.tagName, attributes, children: [{ type: 'paragraph', children: children as never }] }
+    }
+    return { type: 'mdxJsxFlowElement', name: node.tagName, attributes, children: children as never }
+  }
+  return { type: 'mdxJsxTextElement', name: node.tagName, attributes, children: children as never }
+}
+
+const blockTags = new Set([
+  'address', 'article', 'aside', 'blockquote', 'details', 'dialog', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+  'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'video', 'iframe', 'summary', 'caption'
+])
+
+export type { RootContent }

@@ -1,0 +1,98 @@
+/**
+ * docutils doctree → mdast (with MDX, GFM, directive, math and front matter nodes).
+ */
+import type { Root, RootContent } from 'mdast'
+import { astext, isText, type RstElement, type RstNode } from '../nodes.js'
+import { createState } from './state.js'
+import type { State, ToMdastOptions } from './types.js'
+import { jsxFlow, listOf } from './util/jsx.js'
+
+/** docutils: nodes.PreBibliographic subclasses (skipped when looking for the title). */
+const preBibliographic = new Set([
+  'title', 'subtitle', 'meta', 'decoration', 'comment', 'substitution_definition', 'target', 'system_message', 'pending', 'raw'
+])
+
+/** docutils: transforms/frontmatter.py `DocInfo.biblio_nodes` (English names). */
+const bibliographicFields = new Set([
+  'author', 'authors', 'organization', 'address', 'contact', 'version', 'revision', 'status', 'date', 'copyright', 'dedication', 'abstract'
+])
+
+const emptyOptions: ToMdastOptions = {}
+
+/**
+ * Convert a docutils doctree into an mdast tree for MDX.
+ *
+ * @param tree the `document` element from `parse()`.
+ * @param options conversion options (file for diagnostics, settings, images).
+ * @returns an mdast root.
+ */
+export function toMdast(tree: RstElement, options?: Readonly<ToMdastOptions> | null): Root {
+  const settings = options ?? emptyOptions
+  validate(settings)
+  const state = createState(tree, settings)
+  let body = tree
+  // docutils: transforms/frontmatter.py DocTitle.promote_title.
+  if (state.settings.doctitle_xform !== false) {
+    const index = tree.children.findIndex((child) => !preBibliographic.has(child.type))
+    const candidate = tree.children[index]
+    if (candidate && candidate.type === 'section' && index === tree.children.length - 1) {
+      const titleNode = candidate.children.find((child): child is RstElement => child.type === 'title')
+      if (titleNode) {
+        state.frontMatter.title = astext(titleNode).replace(/\s+/g, ' ').trim()
+        body = {
+          ...tree,
+          children: [...tree.children.slice(0, index), ...candidate.children.filter((child) => child !== titleNode)]
+        }
+        const ids = listOf(candidate.attributes.ids)
+        if (ids.length > 0) state.frontMatter.__anchors = ids
+      }
+    }
+  }
+  if (state.settings.docinfo_xform !== false) docinfo(state, body)
+  const anchors = (state.frontMatter.__anchors as string[] | undefined) ?? []
+  delete state.frontMatter.__anchors
+  const content = state.all(body)
+  const children: RootContent[] = []
+  const keys = Object.keys(state.frontMatter)
+  if (keys.length > 0) {
+    children.push({ type: 'yaml', value: keys.map((key) => `${key}: ${yamlValue(state.frontMatter[key])}`).join('\n') })
+  }
+  for (const value of state.imports) children.push({ type: 'mdxjsEsm', value })
+  if (state.head.length > 0) children.push(jsxFlow('head', {}, state.head))
+  for (const id of anchors) children.push(jsxFlow('a', { id }))
+  children.push(...content)
+  return { type: 'root', children }
+}
+
+/** Docinfo: a field list first in the body → `docinfo` front matter (still rendered). */
+function docinfo(state: State, body: RstElement): void {
+  const first = body.children.find((child) => !preBibliographic.has(child.type))
+  if (!first || first.type !== 'field_list') return
+  const info: Record<string, string> = {}
+  for (const field of first.children) {
+    if (isText(field)) continue
+    const name = field.children.find((child) => child.type === 'field_name')
+    const value = field.children.find((child) => child.type === 'field_body')
+    if (!name || !value) continue
+    const key = astext(name).trim().toLowerCase()
+    if (bibliographicFields.has(key)) info[key] = astext(value).replace(/\s+/g, ' ').trim()
+  }
+  if (Object.keys(info).length > 0) state.frontMatter.docinfo = info
+}
+
+/** YAML flow value: JSON is valid YAML. */
+function yamlValue(value: unknown): string {
+  return JSON.stringify(value)
+}
+
+function validate(options: Readonly<ToMdastOptions>): void {
+  if (typeof options !== 'object') throw new TypeError(`Cannot use \`${String(options)}\` for \`options\`, expected object`)
+  if (options.images != null && typeof options.images !== 'object') {
+    throw new TypeError(`Cannot use \`${String(options.images)}\` for \`options.images\`, expected object`)
+  }
+  if (options.root != null && typeof options.root !== 'string') {
+    throw new TypeError(`Cannot use \`${String(options.root)}\` for \`options.root\`, expected string`)
+  }
+}
+
+export type { RstNode }

@@ -1,0 +1,146 @@
+/**
+ * Converter state: dispatch (`one`/`all`), positions, diagnostics.
+ *
+ * Shape copied from mdast-util-to-hast `lib/state.js`: own-property handler
+ * lookup, an `unknown` fallback that reports and keeps the children.
+ */
+import type { Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { VFile } from 'vfile'
+import { astext, isText, type RstElement, type RstNode } from '../nodes.js'
+import { handlers as defaultHandlers } from './handle/index.js'
+import { buildReferences } from './references.js'
+import type { Handler, State, ToMdastOptions } from './types.js'
+
+const own = {}.hasOwnProperty
+
+/** mdast node types that are phrasing content. */
+const phrasingTypes = new Set([
+  'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'image', 'linkReference',
+  'imageReference', 'footnoteReference', 'html', 'mdxJsxTextElement', 'mdxTextExpression', 'inlineMath', 'textDirective'
+])
+
+export function isPhrasing(node: Nodes): node is PhrasingContent {
+  return phrasingTypes.has(node.type)
+}
+
+/**
+ * Create a state.
+ *
+ * @param tree the doctree root.
+ * @param options normalised options.
+ * @returns the state.
+ */
+export function createState(tree: RstElement, options: Readonly<ToMdastOptions>): State {
+  const file = options.file ?? new VFile()
+  const handlers: Record<string, Handler> = { ...defaultHandlers, ...(options.handlers ?? {}) }
+
+  const state: State = {
+    file,
+    settings: options.settings ?? {},
+    options,
+    handlers,
+    inPhrasing: false,
+    sectionDepth: 1,
+    references: buildReferences(tree),
+    frontMatter: {},
+    head: [],
+    imports: new Set(),
+    one(node, parent) {
+      if (isText(node)) {
+        const value = textValue(node.value)
+        return value ? [{ type: 'text', value }] : []
+      }
+      const handler = own.call(handlers, node.type) ? handlers[node.type] : unknown
+      const result = handler(state, node, parent)
+      if (result === undefined) return []
+      return Array.isArray(result) ? result : [result]
+    },
+    all(parent) {
+      const previous = state.inPhrasing
+      state.inPhrasing = false
+      const results: RootContent[] = []
+      let run: PhrasingContent[] | undefined
+      for (const child of parent.children) {
+        for (const node of state.one(child, parent)) {
+          if (isPhrasing(node)) {
+            // Phrasing at flow level (inline targets, images, raw): wrap.
+            if (!run) {
+              run = []
+              const paragraph: Paragraph = { type: 'paragraph', children: run }
+              results.push(paragraph)
+            }
+            run.push(node)
+          } else {
+            run = undefined
+            results.push(node as RootContent)
+          }
+        }
+      }
+      state.inPhrasing = previous
+      // Drop paragraphs that hold only whitespace.
+      return results.filter((node) => !(node.type === 'paragraph' && node.children.every(isBlankText)))
+    },
+    phrasing(parent) {
+      const previous = state.inPhrasing
+      state.inPhrasing = true
+      const results: PhrasingContent[] = []
+      for (const child of parent.children) {
+        for (const node of state.one(child, parent)) {
+          if (isPhrasing(node)) results.push(node)
+          else if (node.type === 'paragraph') results.push(...node.children)
+          else {
+            // Flow content where phrasing is required: keep its text.
+            const value = toString(node)
+            if (value) results.push({ type: 'text', value })
+          }
+        }
+      }
+      state.inPhrasing = previous
+      return results
+    },
+    patch(from, to) {
+      if (from.position) to.position = from.position
+    },
+    report(reason, node, ruleId, level = 2) {
+      const place = state.placeOf(node)
+      const options = { place, ruleId, source: 'rst-parser' }
+      if (level < 2) {
+        file.info(reason, options)
+      } else {
+        const message = file.message(reason, options)
+        if (level >= 3) message.fatal = true
+      }
+    },
+    placeOf(node) {
+      if (!node) return undefined
+      if (node.position) return node.position
+      if (!isText(node)) {
+        const line = node.attributes.line
+        if (typeof line === 'number') return { start: { line, column: 1 }, end: { line, column: 1 } }
+        for (const child of node.children) {
+          const place = state.placeOf(child)
+          if (place) return place
+        }
+      }
+      return undefined
+    }
+  }
+  return state
+}
+
+/** docutils text → plain text: drop null-escapes (`\x00`) as `astext` does. */
+export function textValue(value: string): string {
+  return astext({ type: 'text', value })
+}
+
+function isBlankText(node: PhrasingContent): boolean {
+  return node.type === 'text' && node.value.trim() === ''
+}
+
+/** Fallback: report, then keep the children (docutils name in the message). */
+function unknown(state: State, node: RstElement): Nodes[] {
+  state.report(`Cannot convert unknown node \`${node.type}\`; kept its content`, node, 'unknown-node', 2)
+  if (state.inPhrasing) return state.phrasing(node)
+  return state.all(node)
+}

@@ -1,0 +1,75 @@
+/**
+ * Builders for MDX JSX nodes (the serializer escapes everything).
+ */
+import type { BlockContent, DefinitionContent, PhrasingContent, RootContent } from 'mdast'
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
+import type { RstElement } from '../../nodes.js'
+
+export type JsxAttributes = Record<string, string | number | boolean | null | undefined | { expression: string }>
+
+/**
+ * Turn a record into JSX attributes; `undefined`/`false` are skipped,
+ * `true`/`null` give a bare attribute, `{expression}` an expression value.
+ */
+export function attributes(record: JsxAttributes): MdxJsxAttribute[] {
+  const result: MdxJsxAttribute[] = []
+  for (const [name, value] of Object.entries(record)) {
+    if (value === undefined || value === false || value === '') continue
+    if (value === true || value === null) result.push({ type: 'mdxJsxAttribute', name, value: null })
+    else if (typeof value === 'object') {
+      result.push({ type: 'mdxJsxAttribute', name, value: { type: 'mdxJsxAttributeValueExpression', value: value.expression } })
+    } else result.push({ type: 'mdxJsxAttribute', name, value: String(value) })
+  }
+  return result
+}
+
+/** `<name …>` on its own lines, holding flow content. */
+export function jsxFlow(name: string, record: JsxAttributes, children: RootContent[] = []): MdxJsxFlowElement {
+  return { type: 'mdxJsxFlowElement', name, attributes: attributes(record), children: children as Array<BlockContent | DefinitionContent> }
+}
+
+/** `<name …>` inside a paragraph, holding phrasing content. */
+export function jsxText(name: string, record: JsxAttributes, children: PhrasingContent[] = []): MdxJsxTextElement {
+  return { type: 'mdxJsxTextElement', name, attributes: attributes(record), children }
+}
+
+/** docutils `classes` as a `className` value (undefined when empty). */
+export function classNameOf(node: RstElement, extra: string[] = []): string | undefined {
+  const classes = listOf(node.attributes.classes)
+  const all = [...extra, ...classes]
+  return all.length > 0 ? all.join(' ') : undefined
+}
+
+/** An attribute that holds a list (arrays, or space-separated strings from pseudo-XML). */
+export function listOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String)
+  if (typeof value === 'string' && value) return value.split(' ')
+  return []
+}
+
+/** First id of an element. */
+export function firstId(node: RstElement): string | undefined {
+  return listOf(node.attributes.ids)[0]
+}
+
+/**
+ * A block-level JSX element holding phrasing content, serialized on one line
+ * (`<dt>term *x*</dt>`), which MDX parses as a flow element without a `<p>`.
+ * Line endings in text become spaces so the element stays on one line.
+ */
+export function inlineBlock(name: string, record: JsxAttributes, children: PhrasingContent[]): RootContent {
+  for (const child of children) oneLine(child)
+  return { type: 'paragraph', children: [jsxText(name, record, children)] }
+}
+
+function oneLine(node: PhrasingContent): void {
+  if (node.type === 'text') node.value = node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ')
+  if ('children' in node) {
+    const children = node.children as PhrasingContent[]
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]
+      if (child.type === 'break') children[index] = { type: 'text', value: ' ' }
+      else oneLine(child)
+    }
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Golden fixtures: `test/fixtures/<construct>/tree.json` (docutils' doctree,
+ * made with the oracle by `test/util/make-trees.ts`) → `output.mdx`.
+ * A missing `output.mdx` is written on first run; `UPDATE=1` rewrites all.
+ * Every output must compile with @mdx-js/mdx + the Docusaurus remark plugins.
+ */
+import assert from 'node:assert/strict'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { VFile } from 'vfile'
+import type { RstElement } from '../lib/nodes.js'
+import { toMdast } from '../lib/to-mdast/index.js'
+import { toMdx } from '../lib/to-mdx.js'
+import { compileMdx } from './util/compile-mdx.js'
+
+const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
+
+for (const name of readdirSync(fixtures).sort()) {
+  const directory = path.join(fixtures, name)
+  const treePath = path.join(directory, 'tree.json')
+  if (!existsSync(treePath)) continue
+  test(`fixture: ${name}`, async () => {
+    const tree = JSON.parse(readFileSync(treePath, 'utf8')) as RstElement
+    const file = new VFile({ path: path.join(directory, 'input.rst') })
+    const actual = toMdx(toMdast(tree, { file }))
+    const outputPath = path.join(directory, 'output.mdx')
+    if (process.env.UPDATE || !existsSync(outputPath)) writeFileSync(outputPath, actual)
+    assert.equal(actual, readFileSync(outputPath, 'utf8'))
+    await assert.doesNotReject(compileMdx(actual), `${name}/output.mdx compiles`)
+  })
+}
