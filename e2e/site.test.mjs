@@ -82,14 +82,14 @@ describe('built site', {skip}, () => {
       const dropdown = page.locator('.navbar__items--right .dropdown').filter({hasText: 'Next'}).first();
       await dropdown.hover();
       await dropdown.locator('a.dropdown__link', {hasText: '1.0'}).click();
-      await page.waitForURL(/\/docs\/concurrency$/);
+      await page.waitForURL(/\/docs\/concurrency\/?$/, {waitUntil: 'commit'});
       assert.equal(await page.locator('.theme-doc-version-banner').count(), 0, 'no banner on the latest release');
       assert.equal(await page.textContent('article h1'), 'Concurrency and async / await');
 
       const back = page.locator('.navbar__items--right .dropdown').filter({hasText: '1.0'}).first();
       await back.hover();
       await back.locator('a.dropdown__link', {hasText: 'Next'}).click();
-      await page.waitForURL(/\/docs\/next\/concurrency$/);
+      await page.waitForURL(/\/docs\/next\/concurrency\/?$/, {waitUntil: 'commit'});
       await page.waitForSelector('.theme-doc-version-banner');
       assert.deepEqual(errors, []);
     });

@@ -157,7 +157,16 @@ async function convertFile(path, root, locale, text, reportAs) {
       ruleId: message.ruleId,
     });
   }
-  return String(file.value);
+  return rewriteRstLinks(String(file.value));
+}
+
+/**
+ * Relative links to other pages end in `.rst` in the sources; Docusaurus resolves file links ending in `.mdx`
+ * (per version and locale). Only Markdown link destinations `](path.rst)` / `](path.rst#id)` are touched.
+ * @param {string} mdx
+ */
+function rewriteRstLinks(mdx) {
+  return mdx.replace(/\]\((?![a-z][a-z0-9+.-]*:|\/)([^()\s]+?)\.rst(#[^()\s]*)?\)/gi, ']($1.mdx$2)');
 }
 
 /** @param {string} page */

@@ -59,14 +59,32 @@ export function extractMessages(text, parser, source) {
  */
 function blockMessage(node, lines) {
   const {start, end} = /** @type {NonNullable<RstNode['position']>} */ (node.position);
-  const endLine = end.column === 1 && end.line > start.line ? end.line - 1 : end.line;
+  // Be lenient with positions: an element may start inside its own inline markup (``literal`` → column of the
+  // text), so back up over markup start characters; a term is one line; a paragraph runs to the next blank line
+  // or a line indented less than its continuation lines.
+  let column = start.column;
+  const first = lines[start.line - 1] ?? '';
+  while (column > 1 && '`*|_:['.includes(first[column - 2])) column--;
+  let endLine = end.column === 1 && end.line > start.line ? end.line - 1 : end.line;
+  if (node.type === 'term') endLine = start.line;
+  else {
+    const indent = /^\s*/.exec(first)?.[0].length ?? 0;
+    const continuation = Math.max(indent, column - 1);
+    let line = start.line;
+    while (line < lines.length) {
+      const next = lines[line] ?? '';
+      if (!next.trim() || (/^\s*/.exec(next)?.[0].length ?? 0) < Math.min(continuation, indent || continuation)) break;
+      line++;
+    }
+    endLine = Math.max(endLine, line);
+  }
   const parts = [];
   for (let line = start.line; line <= endLine; line++) {
     const value = lines[line - 1] ?? '';
-    parts.push(line === start.line ? value.slice(start.column - 1) : value);
+    parts.push(line === start.line ? value.slice(column - 1) : value);
   }
   const msgid = normalize(parts.join('\n'));
-  return {msgid, kind: node.type, startLine: start.line, endLine, startColumn: start.column};
+  return {msgid, kind: node.type, startLine: start.line, endLine, startColumn: column};
 }
 
 /**

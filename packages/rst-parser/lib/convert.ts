@@ -169,7 +169,7 @@ export async function rstToMdx(input: string | Uint8Array, options?: Readonly<Rs
     }
   }
 
-  const parserSettings: Partial<Settings> = { halt_level: 5, warning_stream: '', ...(settings.settings ?? {}) }
+  const parserSettings: Partial<Settings> = { halt_level: 5, warning_stream: '', syntax_highlight: 'none', ...(settings.settings ?? {}) }
   if (settings.root) parserSettings.root = settings.root
   let tree: RstElement
   try {

@@ -15,7 +15,7 @@ const bodyContainers: ReadonlySet<string> = new Set([
   'document', 'section', 'list_item', 'footnote', 'citation', 'block_quote', 'definition', 'field_body',
   'description', 'entry', 'attention', 'caution', 'danger', 'error', 'hint', 'important', 'note', 'tip',
   'warning', 'admonition', 'topic', 'sidebar', 'compound', 'container', 'system_message', 'legend',
-  'definition_list_item', 'line_block'
+  'definition_list_item'
 ])
 
 /** A pending node registered with `notePending` (docutils transformer.add_pending). */

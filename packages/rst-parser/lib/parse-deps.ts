@@ -1,10 +1,11 @@
 /**
  * Wiring of the parts owned by other modules (inline parser, directives).
  */
-import { FallbackInliner } from './states/fallback-inliner.js'
+import './directives/run.js'
+import { Inliner } from './inline/inliner.js'
 import type { InlinerLike } from './states/types.js'
 
-/** The inline parser for a new document. */
+/** The inline parser for a new document (docutils: states.Inliner). */
 export function createInliner(): InlinerLike {
-  return new FallbackInliner()
+  return new Inliner() as unknown as InlinerLike
 }

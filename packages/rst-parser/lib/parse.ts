@@ -17,7 +17,7 @@ import { createInliner } from './parse-deps.js'
 export interface ParseOptions {
   /** Source path or description (the document's `source` attribute); default `<string>`. */
   source?: string
-  /** docutils settings overrides (snake_case). */
+  /** docutils settings overrides (snake_case). `halt_level` defaults to 5 here (never throw); set 4 for docutils' default. */
   settings?: Partial<Settings>
   /** Custom reporter. */
   reporter?: Reporter
@@ -42,7 +42,9 @@ export interface ParseResult {
  */
 export function parseDocument(value: string, options: ParseOptions = {}): DocumentContext {
   const source = options.source ?? '<string>'
-  const document = new DocumentContext(source, options.settings, options.reporter)
+  // rstmdx: the parser never throws on input unless asked to (docutils' default halt_level is 4).
+  const settingsOverrides: Partial<Settings> = { halt_level: 5, ...(options.settings ?? {}) }
+  const document = new DocumentContext(source, settingsOverrides, options.reporter)
   const settings = document.settings
   document.reporter.attachObserver((message) => document.noteParseMessage(message))
   const inputLines = string2lines(value, settings.tab_width ?? 8, true)

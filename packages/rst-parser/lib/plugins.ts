@@ -33,7 +33,7 @@ export interface RstParseOptions {
  * @param options parser settings.
  */
 export function rstParse(this: Processor, options?: Readonly<RstParseOptions> | null): void {
-  const settings = { halt_level: 5, warning_stream: '', ...(options?.settings ?? {}) }
+  const settings = { halt_level: 5, warning_stream: '', syntax_highlight: 'none', ...(options?.settings ?? {}) }
   this.parser = (document: string, file: VFile): Node => parse(document, { source: file.path, settings }) as unknown as Node
 }
 

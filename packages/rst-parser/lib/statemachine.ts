@@ -328,10 +328,12 @@ export type TransitionResult<C> = [context: C, nextState: string | null, result:
 /** A transition method: docutils `method(match, context, next_state)`. */
 export type TransitionMethod<C> = (match: RegExpExecArray, context: C, nextState: string) => TransitionResult<C>
 
-/** A compiled transition: pattern, method, next state. */
+/** A compiled transition: pattern, method (or method name on the state), next state. */
 export interface Transition<C> {
   pattern: RegExp
-  method: TransitionMethod<C>
+  method?: TransitionMethod<C>
+  /** Name of the state's method implementing the transition (docutils `getattr(self, name)`). */
+  methodName?: string
   nextState: string
 }
 
@@ -346,6 +348,9 @@ export function matchLine(pattern: RegExp, line: string): RegExpExecArray | null
   return pattern.exec(line)
 }
 
+/** Transition tables shared by all instances of a state class (built once). */
+const classTransitions = new WeakMap<object, { order: string[]; map: Map<string, Transition<unknown>> }>()
+
 /**
  * docutils: statemachine.State / StateWS (combined: every rST state is a StateWS).
  */
@@ -356,6 +361,7 @@ export abstract class State<C = unknown> {
   transitions = new Map<string, Transition<C>>()
   stateMachine: StateMachine<C>
   debug: boolean
+  private sharedTransitions = false
 
   constructor(stateMachine: StateMachine<C>, debug = false) {
     this.stateMachine = stateMachine
@@ -367,11 +373,28 @@ export abstract class State<C = unknown> {
   /** docutils `initial_transitions` (names or [name, nextState]). */
   abstract getInitialTransitions(): ReadonlyArray<string | readonly [string, string]>
 
-  /** docutils: State.add_initial_transitions + StateWS (blank, indent first). */
+  /** docutils: State.add_initial_transitions + StateWS (blank, indent first); cached per class. */
   addInitialTransitions(): void {
+    const key = this.constructor
+    const cached = classTransitions.get(key)
+    if (cached) {
+      this.transitionOrder = cached.order
+      this.transitions = cached.map as Map<string, Transition<C>>
+      this.sharedTransitions = true
+      return
+    }
     const initial = this.getInitialTransitions()
     if (initial.length > 0) this.addTransitions(initial)
     this.addTransitions(this.wsInitialTransitions())
+    classTransitions.set(key, { order: this.transitionOrder, map: this.transitions as Map<string, Transition<unknown>> })
+    this.sharedTransitions = true
+  }
+
+  private unshare(): void {
+    if (!this.sharedTransitions) return
+    this.transitionOrder = this.transitionOrder.slice()
+    this.transitions = new Map(this.transitions)
+    this.sharedTransitions = false
   }
 
   /** docutils: StateWS.ws_initial_transitions */
@@ -381,6 +404,7 @@ export abstract class State<C = unknown> {
 
   /** docutils: State.add_transitions (prepends, keeps order). */
   addTransitions(nameList: ReadonlyArray<string | readonly [string, string]>): void {
+    this.unshare()
     const names: string[] = []
     for (const entry of nameList) {
       const [name, nextState] = typeof entry === 'string' ? [entry, this.name] : entry
@@ -393,6 +417,7 @@ export abstract class State<C = unknown> {
 
   /** docutils: State.add_transition */
   addTransition(name: string, transition: Transition<C>): void {
+    this.unshare()
     if (this.transitions.has(name)) throw new StateMachineError(`Duplicate transition: ${name}`)
     this.transitionOrder.unshift(name)
     this.transitions.set(name, transition)
@@ -400,6 +425,7 @@ export abstract class State<C = unknown> {
 
   /** docutils: State.remove_transition */
   removeTransition(name: string): void {
+    this.unshare()
     if (!this.transitions.delete(name)) throw new StateMachineError(`Unknown transition: ${name}`)
     this.transitionOrder.splice(this.transitionOrder.indexOf(name), 1)
   }
@@ -408,9 +434,9 @@ export abstract class State<C = unknown> {
   makeTransition(name: string, nextState: string = this.name): Transition<C> {
     const pattern = this.getPatterns()[name]
     if (!pattern) throw new StateMachineError(`${this.name}.patterns[${name}]`)
-    const method = this.transitionMethod(name)
-    if (!method) throw new StateMachineError(`${this.name}.${name}`)
-    return { pattern, method, nextState }
+    const methodName = camelCase(name)
+    if (typeof (this as unknown as Record<string, unknown>)[methodName] !== 'function') throw new StateMachineError(`${this.name}.${name}`)
+    return { pattern, methodName, nextState }
   }
 
   /** The method implementing transition `name` (docutils `getattr(self, name)`). */
@@ -418,6 +444,13 @@ export abstract class State<C = unknown> {
     const method = (this as unknown as Record<string, unknown>)[camelCase(name)]
     if (typeof method !== 'function') return undefined
     return (method as TransitionMethod<C>).bind(this)
+  }
+
+  /** Apply a transition (bound method or method by name). */
+  applyTransition(transition: Transition<C>, match: RegExpExecArray, context: C): TransitionResult<C> {
+    if (transition.method) return transition.method(match, context, transition.nextState)
+    const method = (this as unknown as Record<string, TransitionMethod<C>>)[transition.methodName!]
+    return method.call(this, match, context, transition.nextState)
   }
 
   runtimeInit(): void {}
@@ -447,8 +480,14 @@ export abstract class State<C = unknown> {
 
 /** snake_case → camelCase (transition names → method names). */
 export function camelCase(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase())
+  let result = camelCache.get(name)
+  if (result === undefined) {
+    result = name.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase())
+    camelCache.set(name, result)
+  }
+  return result
 }
+const camelCache = new Map<string, string>()
 
 /** Result of `getIndented` / `getFirstKnownIndented`. */
 export interface IndentedBlock {
@@ -466,10 +505,15 @@ export class StateMachine<C = unknown> {
   inputOffset = 0
   line: string | undefined = undefined
   lineOffset = -1
+  /** Line offset where the current transition started (for position hints). */
+  transitionLineOffset = -1
   debug: boolean
   initialState: string
   currentState: string
   states = new Map<string, State<C>>()
+  /** States not created yet (created on first use; docutils creates all up front). */
+  stateFactories = new Map<string, () => State<C>>()
+  running = false
   observers: Array<(source: string | undefined, offset: number | undefined) => void> = []
 
   constructor(initialState: string, debug = false) {
@@ -485,12 +529,32 @@ export class StateMachine<C = unknown> {
     this.states.set(state.name, state)
   }
 
+  /** Register a state created on first use (same observable behaviour as `addState`). */
+  addStateFactory(name: string, factory: () => State<C>): void {
+    if (this.states.has(name) || this.stateFactories.has(name)) throw new StateMachineError(`Duplicate state: ${name}`)
+    this.stateFactories.set(name, factory)
+  }
+
+  /** The state by name, creating it if needed. */
+  stateByName(name: string): State<C> | undefined {
+    let state = this.states.get(name)
+    if (state) return state
+    const factory = this.stateFactories.get(name)
+    if (!factory) return undefined
+    state = factory()
+    state.addInitialTransitions()
+    this.states.set(name, state)
+    if (this.running) state.runtimeInit()
+    return state
+  }
+
   unlink(): void {
     for (const state of this.states.values()) state.unlink()
   }
 
   runtimeInit(): void {
     for (const state of this.states.values()) state.runtimeInit()
+    this.running = true
   }
 
   /**
@@ -552,13 +616,14 @@ export class StateMachine<C = unknown> {
       state = this.getState(nextState)
     }
     this.observers = []
+    this.running = false
     return results
   }
 
   /** docutils: StateMachine.get_state */
   getState(nextState?: string | null): State<C> {
     if (nextState) this.currentState = nextState
-    const state = this.states.get(this.currentState)
+    const state = this.stateByName(this.currentState)
     if (!state) throw new StateMachineError(`Unknown state: ${this.currentState}`)
     return state
   }
@@ -677,12 +742,13 @@ export class StateMachine<C = unknown> {
 
   /** docutils: StateMachine.check_line */
   checkLine(context: C, state: State<C>, transitions?: readonly string[]): TransitionResult<C> {
+    this.transitionLineOffset = this.lineOffset
     const order = transitions ?? state.transitionOrder
     const line = this.line!
     for (const name of order) {
       const transition = state.transitions.get(name)!
       const match = matchLine(transition.pattern, line)
-      if (match) return transition.method(match, context, transition.nextState)
+      if (match) return state.applyTransition(transition, match, context)
     }
     return state.noMatch(context, order)
   }

@@ -7,7 +7,7 @@ import { frontmatterToMarkdown } from 'mdast-util-frontmatter'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { mathToMarkdown } from 'mdast-util-math'
 import { mdxToMarkdown } from 'mdast-util-mdx'
-import { toMarkdown, type Options } from 'mdast-util-to-markdown'
+import { toMarkdown, type ConstructName, type Options } from 'mdast-util-to-markdown'
 
 /**
  * MDX treats a line starting with `import `/`export ` as ESM; encode the
@@ -20,9 +20,27 @@ const esmUnsafe: Options = {
   ]
 }
 
+/** A copy of mdast-util-to-markdown's `fullPhrasingSpans` (constructs that escape on their own). */
+const fullPhrasingSpans: ConstructName[] = ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe']
+const labels: ConstructName[] = ['containerDirectiveLabel', 'leafDirectiveLabel', 'textDirectiveLabel']
+
+/**
+ * Directive labels (`:::note[Label]`) are phrasing, but the directive
+ * serializer does not enter `phrasing`, so the phrasing escapes of MDX
+ * (`<`, `{`) and Markdown (`*`, `_`, `` ` ``, `[`, `!`, `&`, `~`, `$`) do not
+ * apply there. Declare them for labels (STYLE (d): escapes as data).
+ */
+const labelUnsafe: Options = {
+  unsafe: ['<', '{', '*', '_', '`', '[', '&', '~', '$'].map((character) => ({
+    character,
+    inConstruct: labels,
+    notInConstruct: fullPhrasingSpans
+  }))
+}
+
 /** Serializer options: the extensions Docusaurus' MDX parser understands. */
 export const toMdxOptions: Options = {
-  extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown(), mathToMarkdown(), frontmatterToMarkdown(['yaml']), esmUnsafe],
+  extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown(), mathToMarkdown(), frontmatterToMarkdown(['yaml']), esmUnsafe, labelUnsafe],
   bullet: '-',
   emphasis: '_',
   rule: '-',

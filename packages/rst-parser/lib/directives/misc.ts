@@ -495,13 +495,13 @@ function parseMetaBody(directive: Directive, content: StringList, parent: RstEle
     const lastIndex = index + block.length - 1
     while (block.length > 0 && !pyStrip(block.data[0]!)) block.trimStart()
     const currentLine = content.data[lastIndex]!
-    const [source, offset] = content.info(lastIndex)
-    const where = { source, line: offset === undefined ? undefined : offset + 1 }
+    // docutils passes no line: the reporter takes the current line of the
+    // top-level state machine (its `get_source_and_line` is set once).
     index = lastIndex + 1
     if (block.length === 0) {
       appendChildren(
         parent,
-        directive.reporter.info(`No content for meta tag "${name}".`, [literalBlock(currentLine)], where)
+        directive.reporter.info(`No content for meta tag "${name}".`, [literalBlock(currentLine)])
       )
       continue
     }
@@ -524,7 +524,7 @@ function parseMetaBody(directive: Directive, content: StringList, parent: RstEle
         if (!(error instanceof NameValueError)) throw error
         appendChildren(
           parent,
-          directive.reporter.error(`Error parsing meta tag attribute "${token}": ${error.message}.`, [literalBlock(currentLine)], where)
+          directive.reporter.error(`Error parsing meta tag attribute "${token}": ${error.message}.`, [literalBlock(currentLine)])
         )
         failed = true
         break

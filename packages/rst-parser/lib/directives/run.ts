@@ -103,7 +103,7 @@ export function runDirective(
       const message = state.reporter.error(
         `Error in "${typeName}" directive:\n${error.message}.`,
         [literalBlock(blockText)],
-        { line: lineno }
+        { line: lineno, ruleId: 'directive-internal-error' }
       )
       result = [message]
     } else {

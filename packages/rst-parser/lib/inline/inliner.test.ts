@@ -99,3 +99,15 @@ test('pathological inputs finish (long runs of markup characters)', () => {
     assert.ok(nodes.length > 0, unit)
   }
 })
+
+test('inline spans: offsets into the parsed text', async () => {
+  const { getInlineSpan } = await import('./spans.js')
+  const input = 'a *b* see http://x.org/ and [1]_'
+  const { nodes } = parseParagraph(input)
+  const pieces = nodes.map((node) => {
+    const span = getInlineSpan(node)
+    assert.ok(span, node.type)
+    return input.slice(span[0], span[1])
+  })
+  assert.deepEqual(pieces, ['a ', '*b*', ' see ', 'http://x.org/', ' and ', '[1]_'])
+})

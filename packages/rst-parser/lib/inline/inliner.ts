@@ -7,11 +7,12 @@
  * text goes through `implicit_inline` (standalone URIs, email addresses,
  * PEP/RFC references). The regular expressions are replaced by the linear
  * matchers of `scanner.ts`; handlers move indices through one string.
+ * Each returned node's source span is recorded (`spans.ts`).
  */
 import type { DocumentContext } from '../document.js'
 import { astext, element, text, unescape, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
-import { role as lookupRole, type RoleLanguageModule } from '../roles/index.js'
+import { formatPercent, role as lookupRole, type RoleLanguageModule } from '../roles/index.js'
 import type { Settings } from '../settings.js'
 import { listAttribute } from '../util/node-info.js'
 import { escape2null, fullyNormalizeName, pySplit, pyRstrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
@@ -30,6 +31,7 @@ import {
   type InitialMatch,
   type ScanOptions
 } from './scanner.js'
+import { setInlineSpan } from './spans.js'
 import { uriSchemes } from './uri-schemes.js'
 
 /** What `Inliner.parse` needs from docutils' `RSTState.memo`. */
@@ -48,6 +50,8 @@ interface HandlerResult {
   inlines: RstNode[]
   /** Start of `remaining`. */
   remaining: number
+  /** Start of the consumed text when `before` was trimmed (footnote references). */
+  start?: number
   messages: RstElement[]
   /** `inline_obj`'s end-string. */
   endstring?: string
@@ -82,7 +86,6 @@ export class Inliner {
   language: RoleLanguageModule | undefined | null
   reporter!: Reporter
   parent!: RstElement
-  private settings: Partial<Settings> = {}
 
   /**
    * docutils: Inliner.init_customizations — settings-dependent patterns.
@@ -91,7 +94,6 @@ export class Inliner {
    *   `pep_references`, `rfc_references`).
    */
   initCustomizations(settings: Partial<Settings>): void {
-    this.settings = settings
     this.options = { characterLevel: Boolean(settings.character_level_inline_markup) }
     this.implicitDispatch = ['uri']
     if (settings.pep_references) this.implicitDispatch.push('pep')
@@ -127,6 +129,7 @@ export class Inliner {
       messages.push(...result.messages)
       if (result.inlines.length > 0) {
         this.implicitInline(value, unprocessedStart, result.beforeEnd, processed)
+        for (const node of result.inlines) setInlineSpan(node, result.start ?? result.beforeEnd, result.remaining)
         processed.push(...result.inlines)
         unprocessedStart = result.remaining
       }
@@ -453,7 +456,7 @@ export class Inliner {
         beforeEnd = from + pyRstrip(value.slice(from, beforeEnd)).length
       }
     }
-    return { beforeEnd, inlines: [refnode], remaining, messages: [] }
+    return { beforeEnd, inlines: [refnode], remaining, messages: [], start: match.wholeStart }
   }
 
   /** docutils: Inliner.reference and Inliner.anonymous_reference */
@@ -499,13 +502,16 @@ export class Inliner {
               : this.rfcReference(value, match as ReturnType<ImplicitScanner['searchRfc']> & object)
         if (nodes === mismatch) continue
         if (match.start > from) this.implicitInline(value, from, match.start, out)
+        for (const node of nodes) setInlineSpan(node, match.start, match.end)
         out.push(...nodes)
         from = match.end
         found = true
         break
       }
       if (!found) {
-        out.push(text(value.slice(from, to)))
+        const node = text(value.slice(from, to))
+        setInlineSpan(node, from, to)
+        out.push(node)
         return
       }
     }
@@ -530,7 +536,7 @@ export class Inliner {
     if (!content.startsWith('pep-') && !content.startsWith('PEP')) return mismatch
     const pepnum = digitValue(unescape(value.slice(match.numberStart, match.numberEnd)))
     const settings = this.document.settings
-    const ref = settings.pep_base_url + formatPep(settings.pep_file_url_template, pepnum)
+    const ref = settings.pep_base_url + formatPercent(settings.pep_file_url_template, pepnum)
     return [element('reference', { refuri: ref }, [text(content)])]
   }
 
@@ -539,7 +545,7 @@ export class Inliner {
     const content = value.slice(match.start, match.end)
     if (!content.startsWith('RFC')) return mismatch
     const rfcnum = digitValue(unescape(value.slice(match.numberStart, match.numberEnd)))
-    const ref = this.document.settings.rfc_base_url + formatPep(this.rfcUrl, rfcnum)
+    const ref = this.document.settings.rfc_base_url + formatPercent(this.rfcUrl, rfcnum)
     return [element('reference', { refuri: ref }, [text(content)])]
   }
 }
@@ -559,15 +565,6 @@ function digitValue(digits: string): number {
     result = result * 10 + digit
   }
   return result
-}
-
-function formatPep(template: string, value: number): string {
-  return template.replace(/%(%|(0?)(\d*)d)/g, (_all, whole: string, zero: string, size: string) => {
-    if (whole === '%') return '%'
-    const digits = String(value)
-    const total = size ? Number.parseInt(size, 10) : 0
-    return zero ? digits.padStart(total, '0') : digits.padStart(total, ' ')
-  })
 }
 
 /**

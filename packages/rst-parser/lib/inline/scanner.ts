@@ -19,7 +19,6 @@ const asterisk = 0x2a /* * */
 const plusSign = 0x2b /* + */
 const dash = 0x2d /* - */
 const dot = 0x2e /* . */
-const slash = 0x2f /* / */
 const colon = 0x3a /* : */
 const lessThan = 0x3c /* < */
 const greaterThan = 0x3e /* > */
@@ -32,10 +31,6 @@ const graveAccent = 0x60 /* ` */
 const verticalBar = 0x7c /* | */
 const lineFeed = 0x0a
 
-export const codes = {
-  nul, space, numberSign, asterisk, plusSign, dash, dot, slash, colon, lessThan, greaterThan, questionMark,
-  atSign, leftSquareBracket, rightSquareBracket, underscore, graveAccent, verticalBar, lineFeed
-} as const
 
 /** Code point at `index` (or -1 past `to`). */
 export function codeAt(value: string, index: number, to: number): number {

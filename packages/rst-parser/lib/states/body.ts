@@ -592,7 +592,7 @@ export class Body extends RSTState {
     }
     block.disconnect()
     block.padDoubleWidth(doubleWidthPadChar)
-    const width = pyStrip(block.data[0]).length
+    const width = [...pyStrip(block.data[0])].length
     let i = -1
     let broke = false
     for (i = 0; i < block.length; i++) {

@@ -7,7 +7,7 @@ import type { RstLanguageModule } from '../languages/types.js'
 import { element, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
 import { State, StateMachine, StringList, eofSignal, type TransitionResult } from '../statemachine.js'
-import { appendChildren, getParent, listAttribute, setParent, setSourceLine } from '../util/node-info.js'
+import { appendChildren, getParent, listAttribute, ownSourceLine, setParent, setPositionHint, setSourceLine } from '../util/node-info.js'
 import { fullyNormalizeName } from '../util/strings.js'
 import { astext } from '../nodes.js'
 import { FallbackInliner } from './fallback-inliner.js'
@@ -34,6 +34,18 @@ export interface StateMachineKwargs {
   initialState: string
 }
 
+const classNames = new WeakMap<RSTStateClass, string>()
+
+/** docutils class name of a state class (its `name`). */
+function stateClassName(StateClass: RSTStateClass): string {
+  let name = classNames.get(StateClass)
+  if (name === undefined) {
+    name = StateClass.name
+    classNames.set(StateClass, name)
+  }
+  return name
+}
+
 /** Per-memo cache of nested machines (docutils `RSTState.nested_sm_cache`). */
 const nestedCaches = new WeakMap<Memo, RSTStateMachine[]>()
 
@@ -54,12 +66,12 @@ export class RSTStateMachine extends StateMachine<Context> {
   constructor(classes: RSTStateClass[], initialState: string, debug = false, parentStateMachine?: RSTStateMachine) {
     super(initialState, debug)
     this.parentStateMachine = parentStateMachine
-    for (const StateClass of classes) this.addState(new StateClass(this, debug))
+    for (const StateClass of classes) this.addStateFactory(stateClassName(StateClass), () => new StateClass(this, debug))
   }
 
   /** The state instance by docutils class name. */
   state(name: string): RSTState {
-    return this.states.get(name) as RSTState
+    return this.stateByName(name) as RSTState
   }
 
   /**
@@ -174,7 +186,15 @@ export abstract class RSTState extends State<Context> {
 
   /** `self.parent += nodes` (ignores undefined, like docutils ignores None). */
   addToParent(...nodes: Array<RstNode | undefined | null>): void {
-    for (const node of nodes) if (node) appendChildren(this.parent, node)
+    let hint: [string | undefined, number | undefined] | undefined
+    for (const node of nodes) {
+      if (!node) continue
+      if (!ownSourceLine(node)) {
+        hint ??= this.stateMachine.getSourceAndLine(this.stateMachine.transitionLineOffset + this.stateMachine.inputOffset + 1)
+        if (hint[1] !== undefined) setPositionHint(node, hint[0], hint[1])
+      }
+      appendChildren(this.parent, node)
+    }
   }
 
   /** docutils: RSTState.goto_line (EOF ignored). */
@@ -275,7 +295,16 @@ export abstract class RSTState extends State<Context> {
 
   /** docutils: RSTState.section */
   section(title: string, source: string, style: string, lineno: number, messages: RstNode[]): void {
-    if (this.checkSubsection(source, style, lineno)) this.newSubsection(title, lineno, messages)
+    if (this.checkSubsection(source, style, lineno)) {
+      this.newSubsection(title, lineno, messages)
+      // Position hints: the section starts at its overline (if any), the title at its line.
+      const section = this.parent
+      const [src, line] = this.stateMachine.getSourceAndLine(lineno)
+      if (line !== undefined) {
+        setPositionHint(section, src, style.length === 2 ? line - 1 : line, true)
+        if (section.children[0]) setPositionHint(section.children[0], src, line, true)
+      }
+    }
   }
 
   /** docutils: RSTState.check_subsection */

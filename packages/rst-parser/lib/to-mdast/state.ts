@@ -10,6 +10,8 @@ import { VFile } from 'vfile'
 import { astext, isText, type RstElement, type RstNode } from '../nodes.js'
 import { handlers as defaultHandlers } from './handle/index.js'
 import { buildReferences } from './references.js'
+import { getSourceLine, ownSourceLine } from '../util/node-info.js'
+import type { Position } from 'unist'
 import type { Handler, State, ToMdastOptions } from './types.js'
 
 const own = {}.hasOwnProperty
@@ -105,25 +107,13 @@ export function createState(tree: RstElement, options: Readonly<ToMdastOptions>)
     report(reason, node, ruleId, level = 2) {
       const place = state.placeOf(node)
       const options = { place, ruleId, source: 'rst-parser' }
-      if (level < 2) {
-        file.info(reason, options)
-      } else {
-        const message = file.message(reason, options)
-        if (level >= 3) message.fatal = true
-      }
+      if (level < 2) return file.info(reason, options)
+      const message = file.message(reason, options)
+      if (level >= 3) message.fatal = true
+      return message
     },
     placeOf(node) {
-      if (!node) return undefined
-      if (node.position) return node.position
-      if (!isText(node)) {
-        const line = node.attributes.line
-        if (typeof line === 'number') return { start: { line, column: 1 }, end: { line, column: 1 } }
-        for (const child of node.children) {
-          const place = state.placeOf(child)
-          if (place) return place
-        }
-      }
-      return undefined
+      return ownPlace(node) ?? linePlace(getSourceLine(node)[1])
     }
   }
   return state
@@ -132,6 +122,27 @@ export function createState(tree: RstElement, options: Readonly<ToMdastOptions>)
 /** docutils text → plain text: drop null-escapes (`\x00`) as `astext` does. */
 export function textValue(value: string): string {
   return astext({ type: 'text', value })
+}
+
+/** A place from the node itself: `position`, docutils `node.line`, `line` attribute, or a descendant. */
+function ownPlace(node: RstNode | undefined): Position | undefined {
+  if (!node) return undefined
+  if (node.position) return node.position
+  const own = linePlace(ownSourceLine(node)?.line)
+  if (own) return own
+  if (!isText(node)) {
+    const line = node.attributes.line
+    if (typeof line === 'number') return linePlace(line)
+    for (const child of node.children) {
+      const place = ownPlace(child)
+      if (place) return place
+    }
+  }
+  return undefined
+}
+
+function linePlace(line: number | undefined): Position | undefined {
+  return line ? { start: { line, column: 1 }, end: { line, column: 1 } } : undefined
 }
 
 function isBlankText(node: PhrasingContent): boolean {

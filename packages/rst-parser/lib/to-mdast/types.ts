@@ -3,6 +3,7 @@
  */
 import type { Nodes, Parents, PhrasingContent, RootContent } from 'mdast'
 import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import type { RstElement, RstNode } from '../nodes.js'
 import type { Settings } from '../settings.js'
 import type { References } from './references.js'
@@ -75,7 +76,7 @@ export interface State {
   /** Carry `position` from a doctree node to an mdast node. */
   patch(from: RstNode, to: Nodes): void
   /** Report a diagnostic on `node` (level: docutils level 1 info, 2 warning, 3+ error). */
-  report(reason: string, node: RstNode | undefined, ruleId: string, level?: number): void
+  report(reason: string, node: RstNode | undefined, ruleId: string, level?: number): VFileMessage
   /** Position of `node`, or of its nearest ancestor/descendant with one. */
   placeOf(node: RstNode | undefined): RstNode['position']
 }

@@ -24,7 +24,7 @@ export function isCombining(code: number): boolean {
 
 /** East Asian width W or F. */
 export function isWide(code: number): boolean {
-  return code >= 0x1100 && inRanges(wideRanges, code)
+  return code >= 0x378 && inRanges(wideRanges, code)
 }
 
 /**

@@ -10,6 +10,17 @@ import type { RstElement, RstNode } from '../nodes.js'
 
 const sourceLines = new WeakMap<RstNode, { source: string | undefined; line: number | undefined }>()
 const parents = new WeakMap<RstNode, RstElement>()
+const positionHints = new WeakMap<RstNode, { source: string | undefined; line: number }>()
+
+/** Record where a node starts (for `position` only; docutils' `line` stays untouched). */
+export function setPositionHint(node: RstNode, source: string | undefined, line: number, overwrite = false): void {
+  if (overwrite || !positionHints.has(node)) positionHints.set(node, { source, line })
+}
+
+/** The position hint of a node, if any. */
+export function positionHint(node: RstNode): { source: string | undefined; line: number } | undefined {
+  return positionHints.get(node)
+}
 
 /**
  * Record a node's internal `source` and `line` (docutils `node.source`, `node.line`).

@@ -23,11 +23,11 @@ export function raw(state: State, node: RstElement): Nodes[] | undefined {
   const formats = listOf(node.attributes.format).map((format) => format.toLowerCase())
   const value = astext(node)
   if (!formats.includes('html')) {
-    state.report(`Raw content for format "${formats.join(' ')}" is not rendered in MDX`, node, 'raw-format-unsupported', 1)
+    state.report(`Raw content for format "${formats.join(' ')}" is not rendered in MDX`, node, 'raw-format-unsupported', 1).note = value
     return undefined
   }
   if (state.settings.raw_enabled === false) {
-    state.report('Raw HTML is disabled (`raw_enabled: false`); content dropped', node, 'raw-disabled', 2)
+    state.report('Raw HTML is disabled (`raw_enabled: false`); content dropped', node, 'raw-disabled', 2).note = value
     return undefined
   }
   const errors: string[] = []
@@ -54,8 +54,10 @@ export function raw(state: State, node: RstElement): Nodes[] | undefined {
 function hastToJsx(node: ElementContent, flow: boolean, state: State, source: RstElement): Nodes | undefined {
   if (node.type === 'comment') return undefined
   if (node.type === 'text') {
-    if (flow && node.value.trim() === '') return undefined
-    return flow ? { type: 'paragraph', children: [{ type: 'text', value: node.value.trim() }] } : { type: 'text', value: node.value }
+    // HTML whitespace collapses; MDX would turn line endings inside JSX into structure.
+    if (node.value.trim() === '') return flow || /[\r\n]/.test(node.value) ? undefined : { type: 'text', value: ' ' }
+    const value = node.value.replace(/\s+/g, ' ')
+    return flow ? { type: 'paragraph', children: [{ type: 'text', value: value.trim() }] } : { type: 'text', value }
   }
   if (node.type !== 'element') return undefined
   return elementToJsx(node, flow, state, source)
