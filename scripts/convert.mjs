@@ -284,7 +284,8 @@ function report() {
     const severity = message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info';
     if (severity === 'error') errors++;
     else if (severity === 'warning') warnings++;
-    else if (quiet || !process.env.RSTMDX_VERBOSE) continue;
+    else if (!process.env.RSTMDX_VERBOSE) continue;
+    if (quiet && !strict) continue;
     const place = `${message.file}:${message.line ?? 1}:${message.column ?? 1}`;
     console.error(`${place}: ${severity}: ${message.reason}${message.ruleId ? ` [${message.ruleId}]` : ''}`);
   }

@@ -52,10 +52,20 @@ function normalizeSliceIndex(index: number | undefined, length: number, fallback
  * docutils: statemachine.ViewList + StringList — lines with their
  * (source, offset) items, and a link to the list they were sliced from
  * (changes propagate up, as in docutils).
+ *
+ * Slices are copy-on-write views: docutils copies `input_lines[offset:]`
+ * for every nested list parse (quadratic on long documents); here a slice
+ * shares the arrays until either side is modified.
  */
 export class StringList {
-  data: string[]
-  items: LineInfo[]
+  private _data: string[]
+  private _items: LineInfo[]
+  private _start = 0
+  private _end: number
+  /** The arrays belong to this list alone (not a view). */
+  private _owned = true
+  /** Views were made of this list's arrays: copy before writing. */
+  private _shared = false
   parent: StringList | undefined
   parentOffset: number
 
@@ -70,90 +80,164 @@ export class StringList {
     this.parent = parent
     this.parentOffset = parentOffset
     if (initlist instanceof StringList) {
-      this.data = initlist.data.slice()
-      this.items = initlist.items.slice()
+      this._data = initlist.data.slice()
+      this._items = initlist.items.slice()
     } else if (initlist) {
-      this.data = initlist.slice()
-      if (items && items.length > 0) this.items = items
-      else this.items = initlist.map((_, index): LineInfo => [source, index])
+      this._data = initlist.slice()
+      if (items && items.length > 0) this._items = items
+      else this._items = initlist.map((_, index): LineInfo => [source, index])
     } else {
-      this.data = []
-      this.items = []
+      this._data = []
+      this._items = []
     }
+    this._end = this._data.length
+  }
+
+  /** A view on `[start, end)` of `base`'s arrays (internal). */
+  private static view(base: StringList, start: number, end: number, parent: StringList, parentOffset: number): StringList {
+    const list = new StringList(undefined, undefined, undefined, parent, parentOffset)
+    list._data = base._data
+    list._items = base._items
+    list._start = base._start + start
+    list._end = base._start + end
+    list._owned = false
+    base._shared = true
+    return list
+  }
+
+  /** Make the arrays private to this list before writing. */
+  private writable(): void {
+    if (this._owned && !this._shared) return
+    this._data = this._data.slice(this._start, this._end)
+    this._items = this._items.slice(this._start, this._end)
+    this._start = 0
+    this._end = this._data.length
+    this._owned = true
+    this._shared = false
+  }
+
+  /** The lines (a mutable array private to this list). */
+  get data(): string[] {
+    this.writable()
+    return this._data
+  }
+
+  set data(value: string[]) {
+    this.writable()
+    this._data = value
+    this._end = value.length
+  }
+
+  /** The (source, offset) items (a mutable array private to this list). */
+  get items(): LineInfo[] {
+    this.writable()
+    return this._items
+  }
+
+  set items(value: LineInfo[]) {
+    this.writable()
+    this._items = value
   }
 
   get length(): number {
-    return this.data.length
+    return this._end - this._start
+  }
+
+  /** Line `index` (0 ≤ index < length), read-only and without copying; undefined when out of range. */
+  at(index: number): string | undefined {
+    if (index < 0 || index >= this._end - this._start) return undefined
+    return this._data[this._start + index]
+  }
+
+  /** Lines as a fresh array (read-only use). */
+  lines(): string[] {
+    return this._data.slice(this._start, this._end)
   }
 
   /** Python `self[i]` for an int (negative allowed); undefined when out of range. */
   get(index: number): string | undefined {
-    if (index < 0) index += this.data.length
-    return this.data[index]
+    if (index < 0) index += this.length
+    return this.at(index)
   }
 
   /** Python `self[i] = item` (propagates to the parent). */
   set(index: number, item: string): void {
-    if (index < 0) index += this.data.length
-    this.data[index] = item
+    if (index < 0) index += this.length
+    this.writable()
+    this._data[index] = item
     if (this.parent) this.parent.set(index + this.parentOffset, item)
   }
 
   /** Python `self[start:end]` — a new list linked to this one. */
   slice(start?: number, end?: number): StringList {
-    const length = this.data.length
+    const length = this.length
     const s = normalizeSliceIndex(start, length, 0)
     const e = Math.max(s, normalizeSliceIndex(end, length, length))
-    return new StringList(this.data.slice(s, e), undefined, this.items.slice(s, e), this, s)
+    return StringList.view(this, s, e, this, s)
   }
 
   /** Python `del self[start:end]` (propagates). */
   deleteRange(start?: number, end?: number): void {
-    const length = this.data.length
+    const length = this.length
     const s = normalizeSliceIndex(start, length, 0)
     const e = Math.max(s, normalizeSliceIndex(end, length, length))
-    this.data.splice(s, e - s)
-    this.items.splice(s, e - s)
+    this.writable()
+    this._data.splice(s, e - s)
+    this._items.splice(s, e - s)
+    this._end = this._data.length
     if (this.parent) this.parent.deleteRange(s + this.parentOffset, e + this.parentOffset)
   }
 
   /** Python `self[start:end] = other` (propagates). */
   setRange(start: number | undefined, end: number | undefined, other: StringList): void {
-    const length = this.data.length
+    const length = this.length
     const s = normalizeSliceIndex(start, length, 0)
     const e = Math.max(s, normalizeSliceIndex(end, length, length))
-    this.data.splice(s, e - s, ...other.data)
-    this.items.splice(s, e - s, ...other.items)
+    this.writable()
+    this._data.splice(s, e - s, ...other.lines())
+    this._items.splice(s, e - s, ...other.itemList())
+    this._end = this._data.length
     if (this.parent) this.parent.setRange(s + this.parentOffset, e + this.parentOffset, other)
+  }
+
+  /** Items as a fresh array (read-only use). */
+  itemList(): LineInfo[] {
+    return this._items.slice(this._start, this._end)
   }
 
   /** Python `self + other`. */
   concat(other: StringList): StringList {
-    return new StringList(this.data.concat(other.data), undefined, this.items.concat(other.items))
+    return new StringList(this.lines().concat(other.lines()), undefined, this.itemList().concat(other.itemList()))
   }
 
   /** docutils: ViewList.extend */
   extend(other: StringList): void {
-    if (this.parent) this.parent.insertList(this.data.length + this.parentOffset, other)
-    this.data.push(...other.data)
-    this.items.push(...other.items)
+    if (this.parent) this.parent.insertList(this.length + this.parentOffset, other)
+    this.writable()
+    this._data.push(...other.lines())
+    this._items.push(...other.itemList())
+    this._end = this._data.length
   }
 
   /** docutils: ViewList.append (with a source: one line). */
   append(item: string, source: string | undefined, offset = 0): void {
-    if (this.parent) this.parent.insertLine(this.data.length + this.parentOffset, item, source, offset)
-    this.data.push(item)
-    this.items.push([source, offset])
+    if (this.parent) this.parent.insertLine(this.length + this.parentOffset, item, source, offset)
+    this.writable()
+    this._data.push(item)
+    this._items.push([source, offset])
+    this._end = this._data.length
   }
 
   /** docutils: ViewList.insert with a ViewList. */
   insertList(index: number, other: StringList): void {
-    if (index < 0) index += this.data.length
-    index = Math.min(Math.max(index, 0), this.data.length)
-    this.data.splice(index, 0, ...other.data)
-    this.items.splice(index, 0, ...other.items)
+    if (index < 0) index += this.length
+    index = Math.min(Math.max(index, 0), this.length)
+    this.writable()
+    this._data.splice(index, 0, ...other.lines())
+    this._items.splice(index, 0, ...other.itemList())
+    this._end = this._data.length
     if (this.parent) {
-      const length = this.data.length
+      const length = this.length
       const parentIndex = (length + index) % length
       this.parent.insertList(parentIndex + this.parentOffset, other)
     }
@@ -161,12 +245,14 @@ export class StringList {
 
   /** docutils: ViewList.insert with a single line and its source. */
   insertLine(index: number, item: string, source: string | undefined, offset = 0): void {
-    if (index < 0) index += this.data.length
-    index = Math.min(Math.max(index, 0), this.data.length)
-    this.data.splice(index, 0, item)
-    this.items.splice(index, 0, [source, offset])
+    if (index < 0) index += this.length
+    index = Math.min(Math.max(index, 0), this.length)
+    this.writable()
+    this._data.splice(index, 0, item)
+    this._items.splice(index, 0, [source, offset])
+    this._end = this._data.length
     if (this.parent) {
-      const length = this.data.length
+      const length = this.length
       const parentIndex = (length + index) % length
       this.parent.insertLine(parentIndex + this.parentOffset, item, source, offset)
     }
@@ -174,37 +260,53 @@ export class StringList {
 
   /** docutils: ViewList.pop */
   pop(index = -1): string {
-    const length = this.data.length
+    const length = this.length
     const normalized = (length + index) % length
     if (this.parent) this.parent.pop(normalized + this.parentOffset)
-    this.items.splice(normalized, 1)
-    return this.data.splice(normalized, 1)[0]
+    this.writable()
+    this._items.splice(normalized, 1)
+    const value = this._data.splice(normalized, 1)[0]
+    this._end = this._data.length
+    return value
   }
 
   /** docutils: ViewList.trim_start — remove items from the start (parent untouched). */
   trimStart(n = 1): void {
-    if (n > this.data.length) throw new RangeError(`Size of trim too large; can't trim ${n} items from a list of size ${this.data.length}.`)
+    if (n > this.length) throw new RangeError(`Size of trim too large; can't trim ${n} items from a list of size ${this.length}.`)
     if (n < 0) throw new RangeError('Trim size must be >= 0.')
-    this.data.splice(0, n)
-    this.items.splice(0, n)
+    if (this._owned && !this._shared) {
+      this._data.splice(0, n)
+      this._items.splice(0, n)
+      this._end = this._data.length
+    } else {
+      // A view: just move the window.
+      this._start += n
+      this._owned = false
+    }
     if (this.parent) this.parentOffset += n
   }
 
   /** docutils: ViewList.trim_end */
   trimEnd(n = 1): void {
-    if (n > this.data.length) throw new RangeError(`Size of trim too large; can't trim ${n} items from a list of size ${this.data.length}.`)
+    if (n > this.length) throw new RangeError(`Size of trim too large; can't trim ${n} items from a list of size ${this.length}.`)
     if (n < 0) throw new RangeError('Trim size must be >= 0.')
     if (n === 0) return // Python `del data[-0:]` would delete everything; docutils never calls with 0.
-    this.data.splice(this.data.length - n, n)
-    this.items.splice(this.items.length - n, n)
+    if (this._owned && !this._shared) {
+      this._data.splice(this._data.length - n, n)
+      this._items.splice(this._items.length - n, n)
+      this._end = this._data.length
+    } else {
+      this._end -= n
+      this._owned = false
+    }
   }
 
   /** docutils: ViewList.info — (source, offset); just past the end → (last source, undefined). */
   info(index: number): LineInfo {
-    const length = this.data.length
+    const length = this.length
     const normalized = index < 0 ? index + length : index
-    if (normalized >= 0 && normalized < length) return this.items[normalized]
-    if (index === length && length > 0) return [this.items[length - 1][0], undefined]
+    if (normalized >= 0 && normalized < length) return this._items[this._start + normalized]
+    if (index === length && length > 0) return [this._items[this._start + length - 1][0], undefined]
     throw new RangeError('list index out of range')
   }
 
@@ -222,16 +324,17 @@ export class StringList {
 
   /** docutils: StringList.trim_left — remove `length` characters from lines [start, end). */
   trimLeft(length: number, start = 0, end = Number.MAX_SAFE_INTEGER): void {
-    const stop = Math.min(end, this.data.length)
-    for (let index = start; index < stop; index++) this.data[index] = this.data[index].slice(length)
+    const data = this.data
+    const stop = Math.min(end, data.length)
+    for (let index = start; index < stop; index++) data[index] = data[index].slice(length)
   }
 
   /** docutils: StringList.get_text_block — throws `UnexpectedIndentationError` when `flushLeft`. */
   getTextBlock(start: number, flushLeft = false): StringList {
     let end = start
-    const last = this.data.length
+    const last = this.length
     while (end < last) {
-      const line = this.data[end]
+      const line = this.at(end)!
       if (!pyStrip(line)) break
       if (flushLeft && line[0] === ' ') {
         const [source, offset] = this.info(end)
@@ -252,13 +355,13 @@ export class StringList {
     let end = start
     if (blockIndent !== undefined && firstIndent === undefined) firstIndent = blockIndent
     if (firstIndent !== undefined) end++
-    const last = this.data.length
+    const last = this.length
     let blankFinish = true
     let broke = false
     while (end < last) {
-      const line = this.data[end]
+      const line = this.at(end)!
       if (line && (line[0] !== ' ' || (blockIndent !== undefined && pyStrip(line.slice(0, blockIndent))))) {
-        blankFinish = end > start && !pyStrip(this.data[end - 1])
+        blankFinish = end > start && !pyStrip(this.at(end - 1)!)
         broke = true
         break
       }
@@ -277,7 +380,7 @@ export class StringList {
     }
     if (!broke) blankFinish = true
     const block = this.slice(start, end)
-    if (firstIndent !== undefined && block.length > 0) block.data[0] = block.data[0].slice(firstIndent)
+    if (firstIndent !== undefined && block.length > 0) block.data[0] = block.at(0)!.slice(firstIndent)
     if (indent && stripIndent) block.trimLeft(indent, firstIndent !== undefined ? 1 : 0)
     return [block, indent ?? 0, blankFinish]
   }
@@ -631,7 +734,7 @@ export class StateMachine<C = unknown> {
   /** docutils: StateMachine.next_line — throws `eofSignal` past the end. */
   nextLine(n = 1): string {
     this.lineOffset += n
-    const line = this.lineOffset >= 0 ? this.inputLines.data[this.lineOffset] : this.inputLines.get(this.lineOffset)
+    const line = this.inputLines.get(this.lineOffset)
     if (line === undefined) {
       this.line = undefined
       this.notifyObservers()
@@ -644,7 +747,7 @@ export class StateMachine<C = unknown> {
 
   /** docutils: StateMachine.is_next_line_blank */
   isNextLineBlank(): boolean {
-    const line = this.inputLines.data[this.lineOffset + 1]
+    const line = this.inputLines.at(this.lineOffset + 1)
     if (line === undefined) return true
     return !pyStrip(line)
   }
@@ -662,7 +765,7 @@ export class StateMachine<C = unknown> {
   /** docutils: StateMachine.previous_line */
   previousLine(n = 1): string | undefined {
     this.lineOffset -= n
-    this.line = this.lineOffset < 0 ? undefined : this.inputLines.data[this.lineOffset]
+    this.line = this.lineOffset < 0 ? undefined : this.inputLines.at(this.lineOffset)
     this.notifyObservers()
     return this.line
   }
@@ -778,7 +881,7 @@ export class StateMachine<C = unknown> {
     let offset = this.absLineOffset()
     const [indented, indent, blankFinish] = this.inputLines.getIndented(this.lineOffset, untilBlank, stripIndent)
     if (indented.length > 0) this.nextLine(indented.length - 1)
-    while (indented.length > 0 && !pyStrip(indented.data[0])) {
+    while (indented.length > 0 && !pyStrip(indented.at(0)!)) {
       indented.trimStart()
       offset++
     }
@@ -790,7 +893,7 @@ export class StateMachine<C = unknown> {
     let offset = this.absLineOffset()
     const [indented, , blankFinish] = this.inputLines.getIndented(this.lineOffset, untilBlank, stripIndent, indent)
     this.nextLineSafe(indented.length - 1)
-    while (indented.length > 0 && !pyStrip(indented.data[0])) {
+    while (indented.length > 0 && !pyStrip(indented.at(0)!)) {
       indented.trimStart()
       offset++
     }
@@ -803,7 +906,7 @@ export class StateMachine<C = unknown> {
     const [indented, , blankFinish] = this.inputLines.getIndented(this.lineOffset, untilBlank, stripIndent, undefined, indent)
     this.nextLineSafe(indented.length - 1)
     if (stripTop) {
-      while (indented.length > 0 && !pyStrip(indented.data[0])) {
+      while (indented.length > 0 && !pyStrip(indented.at(0)!)) {
         indented.trimStart()
         offset++
       }

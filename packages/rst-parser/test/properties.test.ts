@@ -4,6 +4,9 @@
  * inside their parent.
  */
 import assert from 'node:assert/strict'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { test } from 'node:test'
 import fc from 'fast-check'
 import { isText, type RstNode } from '../lib/nodes.js'
@@ -60,6 +63,56 @@ test('parse never throws on arbitrary strings', () => {
   fc.assert(
     fc.property(fc.string({ maxLength: 200 }), (value) => {
       const tree = parse(value)
+      check(tree, value.length)
+    }),
+    { numRuns: 300 }
+  )
+})
+
+
+const corpusDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'corpus', 'docutils-docs')
+
+function corpusTexts(): string[] {
+  const result: string[] = []
+  const walk = (directory: string): void => {
+    for (const name of readdirSync(directory).sort()) {
+      const full = path.join(directory, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else if (name.endsWith('.rst')) result.push(readFileSync(full, 'utf8'))
+    }
+  }
+  walk(corpusDirectory)
+  return result
+}
+
+test('parse never throws on mutated corpus documents', { skip: existsSync(corpusDirectory) ? false : 'corpus not found' }, () => {
+  const texts = corpusTexts()
+  const mutation = fc.record({
+    file: fc.nat({ max: texts.length - 1 }),
+    start: fc.nat(),
+    length: fc.integer({ min: 1, max: 60 }),
+    edits: fc.array(
+      fc.record({ at: fc.nat(), kind: fc.constantFrom('delete', 'duplicate', 'indent', 'dedent', 'truncate', 'swap'), amount: fc.integer({ min: 1, max: 6 }) }),
+      { maxLength: 8 }
+    )
+  })
+  fc.assert(
+    fc.property(mutation, ({ file, start, length, edits }) => {
+      const all = texts[file].split('\n')
+      const from = start % Math.max(1, all.length)
+      const lines = all.slice(from, from + length)
+      for (const edit of edits) {
+        if (lines.length === 0) break
+        const index = edit.at % lines.length
+        if (edit.kind === 'delete') lines.splice(index, 1)
+        else if (edit.kind === 'duplicate') lines.splice(index, 0, lines[index])
+        else if (edit.kind === 'indent') lines[index] = ' '.repeat(edit.amount) + lines[index]
+        else if (edit.kind === 'dedent') lines[index] = lines[index].replace(/^ {1,6}/, '')
+        else if (edit.kind === 'truncate') lines[index] = lines[index].slice(0, Math.max(0, lines[index].length - edit.amount))
+        else if (edit.kind === 'swap' && index + 1 < lines.length) [lines[index], lines[index + 1]] = [lines[index + 1], lines[index]]
+      }
+      const value = lines.join('\n')
+      const tree = parse(value, { source: 'mutated', settings: { cwd: corpusDirectory, file_insertion_enabled: false } })
       check(tree, value.length)
     }),
     { numRuns: 300 }

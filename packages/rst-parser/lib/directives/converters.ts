@@ -9,7 +9,7 @@
 import { unescape } from '../nodes.js'
 import { makeId } from '../util/make-id.js'
 import { escape2null, pySplit, pySplitlines, pyStrip, splitEscapedWhitespace } from '../util/strings.js'
-import { PyFloat, PyValueError, pyFloatRepr, pyInt, pyStrRepr } from './py.js'
+import { PyFloat, PyTypeError, PyValueError, pyFloatRepr, pyInt, pyStrRepr } from './py.js'
 
 /** A conversion function (`undefined` argument = Python `None`). */
 export type Converter<T = unknown> = (argument: string | undefined) => T
@@ -97,7 +97,7 @@ export function parseMeasure(measure: string): [number | PyFloat, string] {
 export function getMeasure(argument: string | undefined, units: readonly string[]): string {
   if (argument === undefined) {
     // Python: re.fullmatch(pattern, None) raises TypeError
-    throw new PyValueError('expected string or bytes-like object, got \'NoneType\'')
+    throw new PyTypeError("expected string or bytes-like object, got 'NoneType'")
   }
   const [value, unit] = parseMeasure(argument)
   const number = value instanceof PyFloat ? value.value : value
@@ -189,7 +189,7 @@ export const positiveInt: Converter<number> = (argument) => {
 
 /** docutils: directives.positive_int_list */
 export const positiveIntList: Converter<number[]> = (argument) => {
-  if (argument === undefined) throw new PyValueError("argument of type 'NoneType' is not iterable")
+  if (argument === undefined) throw new PyTypeError("argument of type 'NoneType' is not iterable")
   const entries = argument.includes(',') ? argument.split(',') : pySplit(argument)
   return entries.map((entry) => positiveInt(entry))
 }
@@ -204,10 +204,23 @@ const knownEncodings = new Set([
   'gbk', 'gb18030', 'big5', 'euc-kr', 'iso-2022-jp', 'utf-7', 'utf7'
 ])
 
+/** Whether the WHATWG decoder knows the label (covers most of Python's codecs). */
+function textDecoderKnows(label: string): boolean {
+  try {
+    new TextDecoder(label)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** docutils: directives.encoding — verify the encoding by lookup. */
 export const encoding: Converter<string> = (argument) => {
-  const normalized = (argument ?? '').toLowerCase().replaceAll('_', '-').replaceAll(' ', '-')
-  if (!knownEncodings.has(normalized)) throw new PyValueError(`unknown encoding: "${argument}"`)
+  if (argument === undefined) throw new PyTypeError('lookup() argument must be str, not None')
+  const normalized = argument.toLowerCase().replaceAll('_', '-').replaceAll(' ', '-')
+  if (!knownEncodings.has(normalized) && !textDecoderKnows(normalized)) {
+    throw new PyValueError(`unknown encoding: "${argument}"`)
+  }
   return argument!
 }
 

@@ -79,7 +79,8 @@ export function adaptPath(path: string, source: string | undefined, rootPrefix: 
   } else {
     base = parentOf(source || '')
   }
-  return relativePath(nodePath.posix.join(base, path), cwd)
+  // Python `Path(base) / path`: an absolute `path` replaces `base`
+  return relativePath(path.startsWith('/') ? path : nodePath.posix.join(base, path), cwd)
 }
 
 /**

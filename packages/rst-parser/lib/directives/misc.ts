@@ -4,7 +4,9 @@
  * docutils: parsers/rst/directives/misc.py (Include, Raw, Replace, Unicode,
  * Class, Role, DefaultRole, Title, MetaBody/Meta, Date, TestDirective).
  */
+import { DocumentContext } from '../document.js'
 import { text, type RstElement, type RstNode } from '../nodes.js'
+import { RSTStateMachine, stateClasses } from '../states/rst-state.js'
 import { StringList } from '../statemachine.js'
 import { appendChildren, listAttribute, setParent } from '../util/node-info.js'
 import { escape2null, pySplit, pySplitlines, pyStrip, string2lines } from '../util/strings.js'
@@ -119,8 +121,7 @@ export const include: DirectiveSpec = {
     const inputstring = includeReadFile(directive, path, clipOptions)
     if ('literal' in options) return asLiteralBlock(directive, inputstring, tabWidth)
     if ('code' in options) return asCodeBlock(directive, inputstring, tabWidth)
-    // `:parser:` (rst): docutils parses into a separate document; we insert
-    // the text into the input like a plain include.
+    if ('parser' in options && options.parser) return customParse(directive, inputstring, options.parser as string)
     insertIntoInputLines(directive, inputstring, tabWidth, clipOptions)
     return []
   }
@@ -218,6 +219,35 @@ function asCodeBlock(directive: Directive, value: string, tabWidth: number): Rst
     directive.stateMachine
   )
   return codeDirective.run()
+}
+
+/**
+ * docutils: Include.custom_parse — parse into a new document (sharing ids,
+ * names and the include log) and return its children. Of docutils' parsers
+ * only `rst` and `null` exist here; the parser transforms (`Validate`,
+ * `SmartQuotes`) do nothing with the default settings.
+ */
+function customParse(directive: Directive, value: string, parser: string): RstNode[] {
+  if (parser === 'null') return []
+  const outer = directive.state.document
+  const source = directive.options.source as string
+  const document = new DocumentContext(source, { ...outer.settings })
+  document.ids = outer.ids
+  document.nameids = outer.nameids
+  document.nametypes = outer.nametypes
+  document.includeLog = outer.includeLog
+  document.reporter.attachObserver((message) => document.noteParseMessage(message))
+  const settings = document.settings
+  const inputLines = string2lines(value, settings.tab_width, true)
+  const tooLong = inputLines.findIndex((line) => line.length > settings.line_length_limit)
+  if (tooLong === -1) {
+    const machine = new RSTStateMachine(stateClasses(), 'Body', false)
+    machine.run(inputLines, document, 0, true, directive.state.memo.inliner)
+  } else {
+    appendChildren(document.root, document.reporter.error(`Line ${tooLong + 1} exceeds the line-length-limit.`))
+  }
+  outer.parseMessages.push(...document.parseMessages)
+  return document.root.children
 }
 
 /** docutils: Include.insert_into_input_lines */

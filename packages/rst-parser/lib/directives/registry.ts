@@ -36,6 +36,12 @@ export const directiveRegistry: Map<string, DirectiveSpec> = new Map(
 const registeredDirectives = new Map<string, DirectiveSpec>()
 
 /**
+ * docutils: `_directives` as a lookup cache — per document here (docutils'
+ * is per process), so only the first lookup of a name reports messages.
+ */
+const lookupCaches = new WeakMap<DocumentContext, Map<string, DirectiveSpec>>()
+
+/**
  * Add a canonical directive (used for the table directives and extensions
  * that want localized names).
  *
@@ -77,6 +83,13 @@ export function directive(
   const msgText: string[] = []
   const registered = registeredDirectives.get(normname)
   if (registered) return [registered, messages]
+  let cache = lookupCaches.get(document)
+  if (!cache) {
+    cache = new Map()
+    lookupCaches.set(document, cache)
+  }
+  const cached = cache.get(normname)
+  if (cached) return [cached, messages]
   let canonicalname: string | undefined
   if (languageModule === undefined || languageModule === null) {
     msgText.push(
@@ -101,7 +114,9 @@ export function directive(
   if (msgText.length > 0) {
     messages.push(document.reporter.info(msgText.join('\n'), [], { line: document.currentLine }))
   }
-  return [directiveRegistry.get(canonicalname!), messages]
+  const spec = directiveRegistry.get(canonicalname!)
+  if (spec) cache.set(normname, spec)
+  return [spec, messages]
 }
 
 /** Python `__name__` of a docutils rST language module. */

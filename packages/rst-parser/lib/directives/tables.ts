@@ -4,12 +4,10 @@
  * docutils: parsers/rst/directives/tables.py (`Table`, `RSTTable`,
  * `CSVTable`, `ListTable`).
  */
-import { readFileSync } from 'node:fs'
-import nodePath from 'node:path'
 import type { RstElement, RstNode } from '../nodes.js'
 import { StringList } from '../statemachine.js'
 import { CsvError, docutilsDialect, readCsv, type CsvDialect } from '../tables/csv-reader.js'
-import type { TableCell, TableData, TableRow } from '../tables/table-parser.js'
+import type { TableCell, TableData } from '../tables/table-parser.js'
 import { appendChildren, listAttribute, setSourceLine } from '../util/node-info.js'
 import { pySplitlines } from '../util/strings.js'
 import {
@@ -29,8 +27,9 @@ import {
   type Converter
 } from './converters.js'
 import type { Directive } from './directive.js'
+import { InputError, OutsideRootError, UnicodeDecodeError, adaptPath, readTextFile } from './file-input.js'
 import { pyStrRepr } from './py.js'
-import type { DirectiveSpec, DirectiveState, StringListLike } from './types.js'
+import type { DirectiveSpec, DirectiveState } from './types.js'
 import { literalBlock, makeElement } from './util.js'
 
 /** docutils: utils.SystemMessagePropagation — carries a ready system message. */
@@ -237,54 +236,9 @@ const csvOptionSpec = {
   escape: singleCharOrUnicode
 }
 
-/** The Body state's `build_table`, when the core provides it. */
+/** The calling Body state's `build_table` (docutils: states.py `Body.build_table`). */
 interface BuildTableState {
-  buildTable?(tabledata: TableData, tableline: number, stubColumns?: number, widths?: Widths | null): RstElement
-}
-
-/**
- * docutils: states.Body.build_table (+ build_table_row) — used when the
- * state does not provide `buildTable`.
- */
-function buildTableFallback(state: DirectiveState, tabledata: TableData, tableline: number, stubColumns: number, widths: Widths): RstElement {
-  const [colwidths, headrows, bodyrows] = tabledata
-  const tableNode = makeElement('table')
-  if (widths === 'auto') listAttribute(tableNode, 'classes').push('colwidths-auto')
-  else if (widths) listAttribute(tableNode, 'classes').push('colwidths-given')
-  const tgroup = makeElement('tgroup', { cols: colwidths.length })
-  appendChildren(tableNode, tgroup)
-  for (const colwidth of colwidths) {
-    const colspec = makeElement('colspec', { colwidth })
-    if (stubColumns) {
-      colspec.attributes.stub = 1
-      stubColumns -= 1
-    }
-    appendChildren(tgroup, colspec)
-  }
-  const buildRow = (rowdata: TableRow): RstElement => {
-    const row = makeElement('row')
-    for (const cell of rowdata) {
-      if (cell === null) continue
-      const [morerows, morecols, offset, cellblock] = cell
-      const attributes: Record<string, number> = {}
-      if (morerows) attributes.morerows = morerows
-      if (morecols) attributes.morecols = morecols
-      const entry = makeElement('entry', attributes)
-      appendChildren(row, entry)
-      const lines = cellblock instanceof StringList ? cellblock : new StringList(cellblock)
-      if (lines.data.join('')) state.nestedParse(lines, tableline + offset, entry)
-    }
-    return row
-  }
-  if (headrows.length > 0) {
-    const thead = makeElement('thead')
-    appendChildren(tgroup, thead)
-    for (const row of headrows) appendChildren(thead, buildRow(row))
-  }
-  const tbody = makeElement('tbody')
-  appendChildren(tgroup, tbody)
-  for (const row of bodyrows) appendChildren(tbody, buildRow(row))
-  return tableNode
+  buildTable(tabledata: TableData, tableline: number, stubColumns?: number, widths?: Widths | null): RstElement
 }
 
 /** docutils: CSVTable.parse_csv_data_into_rows */
@@ -301,45 +255,6 @@ function parseCsvDataIntoRows(csvData: readonly string[], dialect: CsvDialect, s
     maxCols = Math.max(maxCols, row.length)
   }
   return [rows, maxCols]
-}
-
-/** docutils: misc.adapt_path — path of an included file, as docutils reports it. */
-function adaptPath(filePath: string, source: string | undefined, rootPrefix: string): string {
-  let base: string
-  let target = filePath
-  if (rootPrefix && filePath.startsWith('/')) {
-    base = rootPrefix
-    target = filePath.slice(1)
-  } else {
-    base = nodePath.posix.dirname(source ?? '')
-  }
-  const joined = nodePath.posix.join(base, target)
-  // docutils: utils.relative_path(None, …) — relative to the working directory.
-  if (!nodePath.posix.isAbsolute(joined)) return nodePath.posix.normalize(joined)
-  const relative = nodePath.relative(process.cwd(), joined).split(nodePath.sep).join('/')
-  return relative.startsWith('..') && !process.cwd().startsWith(nodePath.parse(joined).root) ? joined : relative || '.'
-}
-
-/** Python's `repr()`-style `OSError` text for a failed open. */
-function osErrorText(error: unknown, filePath: string): string {
-  const code = (error as { code?: string }).code
-  const quoted = pyStrRepr(filePath)
-  if (code === 'ENOENT') return `[Errno 2] No such file or directory: ${quoted}`
-  if (code === 'EACCES') return `[Errno 13] Permission denied: ${quoted}`
-  if (code === 'EISDIR') return `[Errno 21] Is a directory: ${quoted}`
-  return `[Errno 5] Input/output error: ${quoted}`
-}
-
-/** Decode file bytes like Python's `open(…, encoding=…)`. */
-function decodeText(bytes: Uint8Array, encodingName: string): string {
-  const label = encodingName.toLowerCase().replaceAll('_', '-')
-  const decoder = new TextDecoder(label === 'utf-8-sig' || label === 'utf8-sig' ? 'utf-8' : label, { fatal: true })
-  let value = decoder.decode(bytes)
-  // Python keeps a UTF-8 BOM except with utf-8-sig; TextDecoder drops it for utf-8/utf-16.
-  if ((label === 'utf-8' || label === 'utf8') && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    value = '\ufeff' + value
-  }
-  return value
 }
 
 /** urllib.request.urlopen errors without network access (rstmdx never fetches). */
@@ -376,23 +291,20 @@ function getCsvData(directive: Directive): [string[], string | undefined] {
         `The "file" and "url" options may not be simultaneously specified for the "${directive.name}" directive.`
       )
     }
-    const source = adaptPath(String(directive.options.file), directive.state.document.currentSource, settings.root_prefix)
-    const base = settings.cwd ?? process.cwd()
-    const resolved = nodePath.resolve(base, source)
-    if (settings.root !== undefined) {
-      const relative = nodePath.relative(nodePath.resolve(settings.root), resolved)
-      if (relative.startsWith('..') || nodePath.isAbsolute(relative)) {
-        throw fail('severe', `Problems with "${directive.name}" directive path:\n[Errno 13] Permission denied: ${pyStrRepr(source)}.`)
-      }
-    }
+    const cwd = typeof settings.cwd === 'string' && settings.cwd ? settings.cwd : process.cwd()
+    const source = adaptPath(String(directive.options.file), directive.state.document.currentSource, settings.root_prefix, cwd)
     let text: string
     try {
-      text = decodeText(readFileSync(resolved), encodingName || 'utf-8')
+      text = readTextFile(source, encodingName || 'utf-8', cwd, settings.root)
     } catch (error) {
-      if (error instanceof TypeError || (error as { name?: string }).name === 'RangeError') {
-        throw fail('severe', `Problems with "${directive.name}" directive path:\n${String((error as Error).message)}.`)
+      if (error instanceof InputError || error instanceof OutsideRootError) {
+        throw fail('severe', `Problems with "${directive.name}" directive path:\n${error.message}.`)
       }
-      throw fail('severe', `Problems with "${directive.name}" directive path:\n${osErrorText(error, source)}.`)
+      // docutils does not catch decoding errors (its parse aborts); we report them.
+      if (error instanceof UnicodeDecodeError) {
+        throw fail('severe', `Problems with "${directive.name}" directive path:\n${error.name}: ${error.message}.`)
+      }
+      throw error
     }
     return [pySplitlines(text), source]
   }
@@ -464,10 +376,9 @@ export const csvTable: DirectiveSpec = {
     }
     const tabledata: TableData = [colWidths, tableHead, tableBody]
     const widths = getWidths(directive)
+    // docutils: `self.state.build_table(...)` — the core's Body state provides it.
     const state = directive.state as DirectiveState & BuildTableState
-    const tableNode = state.buildTable
-      ? state.buildTable(tabledata, directive.contentOffset, stubColumns, widths)
-      : buildTableFallback(directive.state, tabledata, directive.contentOffset, stubColumns, widths)
+    const tableNode = state.buildTable(tabledata, directive.contentOffset, stubColumns, widths)
     addClasses(directive, tableNode)
     if ('align' in directive.options) tableNode.attributes.align = directive.options.align as string
     setTableWidth(directive, tableNode)
@@ -613,4 +524,3 @@ export const tableDirectives: Record<string, DirectiveSpec> = {
   'list-table': listTable
 }
 
-export type { StringListLike }

@@ -642,22 +642,22 @@ export class Body extends RSTState {
     const start = this.stateMachine.lineOffset
     const lines = this.stateMachine.inputLines
     const limit = lines.length - 1
-    const toplen = pyStrip(lines.data[start]).length
+    const toplen = pyStrip(lines.at(start)!).length
     let found = 0
     let foundAt = -1
     let i = start + 1
     let end = -1
     while (i <= limit) {
-      const line = lines.data[i]
+      const line = lines.at(i)!
       if (matchLine(simpleTableBorderPat, line)) {
         if (pyStrip(line).length !== toplen) {
           this.stateMachine.nextLine(i - start)
           const messages = this.malformedTable(lines.slice(start, i + 1), 'Bottom border or header rule does not match top border.', i - start)
-          return [undefined, messages, i === limit || !pyStrip(lines.data[i + 1])]
+          return [undefined, messages, i === limit || !pyStrip(lines.at(i + 1) ?? "")]
         }
         found++
         foundAt = i
-        if (found === 2 || i === limit || !pyStrip(lines.data[i + 1])) {
+        if (found === 2 || i === limit || !pyStrip(lines.at(i + 1) ?? "")) {
           end = i
           break
         }
@@ -681,7 +681,7 @@ export class Body extends RSTState {
     this.stateMachine.nextLine(end - start)
     const block = lines.slice(start, end + 1)
     block.padDoubleWidth(doubleWidthPadChar)
-    return [block, [], end === limit || !pyStrip(lines.data[end + 1])]
+    return [block, [], end === limit || !pyStrip(lines.at(end + 1) ?? "")]
   }
 
   /** docutils: Body.malformed_table */

@@ -18,7 +18,9 @@ import {
   codePoints,
   get2DBlock,
   stripCombiningCodePoints,
+  toCodeLine,
   updateDictOfLists,
+  type CodeLine,
   type TableCell,
   type TableData,
   type TableRow
@@ -84,7 +86,7 @@ function less(a: readonly [number, number], b: readonly [number, number]): boole
  * docutils: tableparser.GridTableParser — parse a grid table with `parse()`.
  */
 export class GridTableParser extends TableParser {
-  private chars: string[][] = []
+  private lines: CodeLine[] = []
   private strippedBlock: string[][] = []
   private bottom = 0
   private right = 0
@@ -124,9 +126,9 @@ export class GridTableParser extends TableParser {
    * upper-left corners, processed in top-to-bottom order.
    */
   protected parseTable(): void {
-    this.chars = this.block.map(codePoints)
+    this.lines = this.block.map(toCodeLine)
     // A copy of the block without combining characters.
-    this.strippedBlock = this.chars.map(stripCombiningCodePoints)
+    this.strippedBlock = this.lines.map(({ chars, adjusted }) => (adjusted ? stripCombiningCodePoints(chars) : chars))
     // docutils keeps a sorted list and pops its first item; a binary heap
     // pops the same (smallest) corner without re-sorting.
     const corners = new CornerHeap()
@@ -140,7 +142,7 @@ export class GridTableParser extends TableParser {
       updateDictOfLists(this.rowseps, rowseps)
       updateDictOfLists(this.colseps, colseps)
       this.markDone(top, left, bottom, right)
-      const lines = get2DBlock(this.chars, top + 1, left + 1, bottom, right)
+      const lines = get2DBlock(this.lines, top + 1, left + 1, bottom, right)
       this.cells.push({ top, left, bottom, right, lines })
       corners.push(top, right)
       corners.push(bottom, left)

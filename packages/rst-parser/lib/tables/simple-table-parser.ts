@@ -22,6 +22,8 @@ import {
   codePoints,
   get2DBlock,
   stripCombiningCodePoints,
+  toCodeLine,
+  type CodeLine,
   type TableCell,
   type TableData
 } from './table-parser.js'
@@ -149,12 +151,12 @@ export class SimpleTableParser extends TableParser {
   private parseRow(lines: string[], start: number, spanline?: [string, number]): void {
     if (lines.length === 0 && !spanline) return // no new row, just blank lines
     const columns = spanline ? this.parseColumns(spanline[0], spanline[1]) : this.columns.map(([a, b]): Column => [a, b])
-    const chars = lines.map(codePoints)
-    this.checkColumns(chars, start, columns)
+    const codeLines = lines.map(toCodeLine)
+    this.checkColumns(codeLines, start, columns)
     const row = this.initRow(columns, start)
     for (let i = 0; i < columns.length; i++) {
       const [columnStart, columnEnd] = columns[i]!
-      row[i]![3] = get2DBlock(chars, 0, columnStart, chars.length, columnEnd)
+      row[i]![3] = get2DBlock(codeLines, 0, columnStart, codeLines.length, columnEnd)
     }
     this.table.push(row)
   }
@@ -163,12 +165,12 @@ export class SimpleTableParser extends TableParser {
    * docutils: SimpleTableParser.check_columns — text in column margins is an
    * error; text overflowing the last column widens it.
    */
-  private checkColumns(lines: ReadonlyArray<readonly string[]>, firstLine: number, columns: Column[]): void {
+  private checkColumns(lines: readonly CodeLine[], firstLine: number, columns: Column[]): void {
     // "Infinite" start of a dummy last column, used to check for overflow.
     columns.push([Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER])
     const lastcol = columns.length - 2
     // Combining characters do not contribute to the column width.
-    const stripped = lines.map(stripCombiningCodePoints)
+    const stripped = lines.map(({ chars, adjusted }) => (adjusted ? stripCombiningCodePoints(chars) : chars))
     for (let i = 0; i < columns.length - 1; i++) {
       const [start, end] = columns[i]!
       const nextstart = columns[i + 1]![0]

@@ -90,33 +90,49 @@ export function stripCombiningCodePoints(chars: readonly string[]): string[] {
 }
 
 /**
+ * A line as code points, with docutils' `utils.column_indices` (indices of
+ * the non-combining characters; `null` when there are none, i.e. identity),
+ * computed once per line.
+ */
+export interface CodeLine {
+  chars: string[]
+  adjusted: number[] | null
+}
+
+/** Make a `CodeLine`. */
+export function toCodeLine(line: string): CodeLine {
+  const chars = codePoints(line)
+  let adjusted: number[] | null = null
+  for (let index = 0; index < chars.length; index++) {
+    if (isCombining(chars[index]!.codePointAt(0)!)) {
+      adjusted = []
+      for (let k = 0; k < chars.length; k++) if (!isCombining(chars[k]!.codePointAt(0)!)) adjusted.push(k)
+      break
+    }
+  }
+  return { chars, adjusted }
+}
+
+/**
  * docutils: statemachine.StringList.get_2D_block (strip_indent=True),
  * followed by the parsers' `cellblock.replace(double_width_pad_char, '')`.
  *
- * @param lines Lines as code point arrays.
+ * @param lines The block's lines.
  * @param top First line (inclusive).
  * @param left First column (inclusive, in non-combining characters).
  * @param bottom Last line (exclusive).
  * @param right Last column (exclusive).
  * @returns The cell's text lines.
  */
-export function get2DBlock(
-  lines: ReadonlyArray<readonly string[]>,
-  top: number,
-  left: number,
-  bottom: number,
-  right: number
-): string[] {
+export function get2DBlock(lines: readonly CodeLine[], top: number, left: number, bottom: number, right: number): string[] {
   const block: string[] = []
   let indent = right
-  for (const chars of lines.slice(top, bottom)) {
+  for (let index = top; index < bottom && index < lines.length; index++) {
+    const { chars, adjusted } = lines[index]!
     // Trim the line to the block borders, allowing for combining characters.
-    const adjusted: number[] = []
-    for (let index = 0; index < chars.length; index++) {
-      if (!isCombining(chars[index]!.codePointAt(0)!)) adjusted.push(index)
-    }
-    const leftIndex = left < adjusted.length ? adjusted[left]! : left
-    const rightIndex = right < adjusted.length ? adjusted[right]! : chars.length
+    const count = adjusted ? adjusted.length : chars.length
+    const leftIndex = left < count ? (adjusted ? adjusted[left]! : left) : left
+    const rightIndex = right < count ? (adjusted ? adjusted[right]! : right) : chars.length
     const line = pyRstrip(chars.slice(leftIndex, rightIndex).join(''))
     block.push(line)
     if (line) indent = Math.min(indent, line.length - pyLstrip(line).length)

@@ -32,11 +32,15 @@ function ruleIdOf(node: RstElement): string {
 export function systemMessage(state: State, node: RstElement): Nodes | undefined {
   const level = Number(node.attributes.level ?? 2)
   const reason = reasonOf(node)
-  state.report(reason, node, ruleIdOf(node), level)
+  const message = state.report(reason, node, ruleIdOf(node), level)
+  const first = node.children.find((child) => child.type === 'paragraph')
+  const extra = node.children.filter((child) => child !== first)
+  if (extra.length > 0) message.note = extra.map((child) => astext(child)).join('\n\n')
   if (level < 2 || state.options.visibleMessages === false || state.inPhrasing) return undefined
   const children: RootContent[] = [{ type: 'paragraph', children: [{ type: 'text', value: reason }] }]
-  for (const child of node.children) {
+  for (const child of extra) {
     if (child.type === 'literal_block') children.push({ type: 'code', lang: 'rst', meta: null, value: astext(child).replace(/\n+$/, '') })
+    else children.push({ type: 'paragraph', children: [{ type: 'text', value: astext(child) }] })
   }
   const line = typeof node.attributes.line === 'number' ? ` (line ${node.attributes.line})` : ''
   const result = callout(level >= 3 ? 'danger' : 'warning', `${levelNames[level] ?? 'WARNING'}${line}`, children)
