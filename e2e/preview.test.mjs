@@ -41,7 +41,8 @@ describe('PR preview build', {skip}, () => {
 
       await page.click(`a[href="/pr-preview/pr-${number}/docs/getting-started/"]`);
       await page.waitForURL(/\/getting-started\/$/, {waitUntil: 'commit'});
-      assert.equal(await page.textContent('article h1'), 'Getting started');
+      // Client-side navigation: wait until the new page has rendered.
+      await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Getting started');
 
       const input = page.locator('input.navbar__search-input');
       await input.click();

@@ -83,6 +83,11 @@ describe('built site', {skip}, () => {
       await dropdown.hover();
       await dropdown.locator('a.dropdown__link', {hasText: '1.0'}).click();
       await page.waitForURL(/\/docs\/concurrency\/?$/, {waitUntil: 'commit'});
+      // Client-side navigation: wait for the new page to render before looking at it.
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.navbar__items--right .dropdown > .navbar__link')].some((link) => link.textContent === '1.0'),
+      );
+      await page.waitForSelector('.theme-doc-version-banner', {state: 'detached'});
       assert.equal(await page.locator('.theme-doc-version-banner').count(), 0, 'no banner on the latest release');
       assert.equal(await page.textContent('article h1'), 'Concurrency and async / await');
 

@@ -29,9 +29,11 @@ export interface RstToMdxOptions {
   images?: Readonly<ImageOptions> | null | undefined
   /** Render warnings/errors visibly in the page (default: `true`). */
   visibleMessages?: boolean | null | undefined
+  /** Replace `.rst` in relative link URLs with this extension (e.g. `'.mdx'`). */
+  rstLinkExtension?: string | null | undefined
 }
 
-const knownOptions = new Set(['path', 'source', 'settings', 'root', 'strict', 'mojibake', 'images', 'visibleMessages'])
+const knownOptions = new Set(['path', 'source', 'settings', 'root', 'strict', 'mojibake', 'images', 'visibleMessages', 'rstLinkExtension'])
 
 /** Result of `decodeRst`. */
 export interface DecodedRst {
@@ -113,7 +115,7 @@ function validate(options: Readonly<RstToMdxOptions>): void {
   for (const key of Object.keys(options)) {
     if (!knownOptions.has(key)) throw new TypeError(`Cannot use unknown option \`${key}\`, expected one of ${[...knownOptions].join(', ')}`)
   }
-  for (const key of ['path', 'source', 'root'] as const) {
+  for (const key of ['path', 'source', 'root', 'rstLinkExtension'] as const) {
     const value = options[key]
     if (value != null && typeof value !== 'string') throw new TypeError(`Cannot use \`${String(value)}\` for \`options.${key}\`, expected string`)
   }
@@ -190,9 +192,12 @@ export async function rstToMdx(input: string | Uint8Array, options?: Readonly<Rs
     settings: parserSettings,
     images: settings.images,
     root: settings.root,
-    visibleMessages: settings.visibleMessages
+    visibleMessages: settings.visibleMessages,
+    rstLinkExtension: settings.rstLinkExtension
   })
   file.value = toMdx(mdast)
+  // Messages in document order (mojibake and decoding messages come first otherwise).
+  file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
   if (settings.strict) {
     for (const message of file.messages) if (message.fatal === false) message.fatal = true
   }

@@ -47,26 +47,47 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
   const startLines = new Map<RstNode, number>()
 
   // Pass 1 (bottom-up): a start line from docutils' line, else from the first child that has one.
+  // Nodes from other sources (included files) are "foreign": they get a zero-width position.
+  const foreign = new Set<RstNode>()
   const firstLine = (node: RstNode): number | undefined => {
     let result: number | undefined
+    let elsewhere = false
     const info = ownSourceLine(node)
-    if (info && typeof info.line === 'number' && info.line >= 1 && info.line <= lineCount && (info.source === undefined || info.source === source)) {
+    // Only lines known to be in the main input count (docutils sets some lines without a source, as
+    // absolute offsets into the input including inserted files).
+    if (info && typeof info.line === 'number' && info.line >= 1 && info.line <= lineCount && info.source === source) {
       result = info.line
+    } else if (info && info.source !== undefined && info.source !== source) {
+      elsewhere = true
     }
     const hint = positionHint(node)
-    if (result === undefined && hint && hint.line >= 1 && hint.line <= lineCount && (hint.source === undefined || hint.source === source)) {
-      result = hint.line
+    if (result === undefined && !elsewhere && hint) {
+      if (hint.source === source && hint.line >= 1 && hint.line <= lineCount) result = hint.line
+      else if (hint.source !== undefined && hint.source !== source) elsewhere = true
     }
     if (!isText(node)) {
-      for (const child of (node as RstElement).children) {
+      const children = (node as RstElement).children
+      let allForeign = children.length > 0
+      for (const child of children) {
         const line = firstLine(child)
         if (result === undefined && line !== undefined) result = line
+        if (!foreign.has(child)) allForeign = false
       }
+      if (result === undefined && allForeign) elsewhere = true
+    }
+    if (elsewhere && result === undefined) {
+      foreign.add(node)
+      return undefined
     }
     if (result !== undefined) startLines.set(node, result)
     return result
   }
   firstLine(tree)
+
+  const zeroWidth = (node: RstNode, at: Point): void => {
+    node.position = { start: { ...at }, end: { ...at } }
+    if (!isText(node)) for (const child of (node as RstElement).children) zeroWidth(child, at)
+  }
 
   const point = (offset: number, _lineHint: number): Point => {
     // Binary search: the last line starting at or before `offset`.
@@ -89,6 +110,10 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
 
   // Pass 2 (top-down): offsets; returns the end offset.
   const visit = (node: RstNode, minimum: number, inInline: boolean): number => {
+    if (foreign.has(node)) {
+      zeroWidth(node, point(minimum, 1))
+      return minimum
+    }
     let start = minimum
     const line = startLines.get(node)
     if (!inInline && line !== undefined) start = Math.max(minimum, indentOffset(line))
@@ -104,6 +129,7 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
     let firstChildStart: number | undefined
     for (const child of element.children) {
       const childEnd = visit(child, cursor, inline || textHolders.has(element.type))
+      if (foreign.has(child)) continue
       if (firstChildStart === undefined) firstChildStart = child.position!.start.offset
       cursor = Math.max(cursor, inline || textHolders.has(element.type) ? childEnd : child.position!.start.offset!)
       end = Math.max(end, childEnd)
@@ -127,6 +153,7 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
   const findText = (raw: string, from: number): [number, number] => {
     const textValue = unescape(raw)
     const lines = textValue.split('\n')
+    while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
     const first = lines[0].trim() ? lines[0] : lines.find((l) => l.trim()) ?? ''
     if (!first) return [from, from]
     const fromLine = point(from, 1).line
@@ -135,12 +162,11 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
     const index = boundedIndexOf(value, first, from, limit + first.length)
     if (index === -1 || index > limit) return [from, from]
     if (lines.length === 1) return [index, index + first.length]
-    const last = lines[lines.length - 1]
-    const endLine = Math.min(lineCount, point(index, 1).line + lines.length + 1)
-    const lastIndex = last ? boundedIndexOf(value, last, index + first.length, table.ends[endLine - 1] + last.length) : -1
-    if (lastIndex === -1 || lastIndex > table.ends[endLine - 1]) {
-      return [index, table.ends[Math.min(lineCount, point(index, 1).line + lines.length - 1) - 1]]
-    }
+    const startLine = point(index, 1).line
+    const lastLine = Math.min(lineCount, startLine + lines.length - 1)
+    const last = lines[lines.length - 1].trim()
+    const lastIndex = last ? boundedIndexOf(value, last, index + first.length, table.ends[lastLine - 1] + last.length) : -1
+    if (lastIndex === -1 || lastIndex > table.ends[lastLine - 1]) return [index, Math.max(index + first.length, table.ends[lastLine - 1])]
     return [index, lastIndex + last.length]
   }
 

@@ -10,6 +10,7 @@ import { unified } from 'unified'
 import * as api from '../index.js'
 import { decodeRst, rstToMdx } from '../index.js'
 import { rstParse, rstToMdast } from '../index.js'
+import type { RstElement } from '../index.js'
 import { compileMdx } from './util/compile-mdx.js'
 
 const seedPath = new URL('../../../../shared/seed/concurrency.rst', import.meta.url)
@@ -86,4 +87,40 @@ test('unified: rstParse + rstToMdast + remark-stringify', async () => {
   assert.match(value, /^:::note\nHi \\\{there}\n:::$/m)
   assert.match(value, /^```python\nx = 1\n```$/m)
   await compileMdx(value)
+})
+
+test('rstLinkExtension rewrites relative .rst links only', async () => {
+  const rst = '`a <intro.rst#part>`_ `b <https://x.org/y.rst>`_ `c <../guide.rst>`_ `d <#here>`_\n'
+  const kept = String((await rstToMdx(rst)).value)
+  assert.match(kept, /\(intro\.rst#part\)/)
+  const value = String((await rstToMdx(rst, { rstLinkExtension: '.mdx' })).value)
+  assert.match(value, /\[a\]\(intro\.mdx#part\)/)
+  assert.match(value, /\[b\]\(https:\/\/x\.org\/y\.rst\)/)
+  assert.match(value, /\[c\]\(\.\.\/guide\.mdx\)/)
+  assert.match(value, /\[d\]\(#here\)/)
+})
+
+test('toMdast: unknown nodes keep their children and report a diagnostic', async () => {
+  const { toMdast, toMdx } = api
+  const { VFile } = await import('vfile')
+  const file = new VFile()
+  const tree: RstElement = {
+    type: 'document',
+    attributes: {},
+    children: [{ type: 'fancy_box', attributes: {}, children: [{ type: 'paragraph', attributes: {}, children: [{ type: 'text', value: 'kept {text}' }] }] }]
+  }
+  const mdx = toMdx(toMdast(tree, { file }))
+  assert.equal(mdx, 'kept \\{text}\n')
+  assert.equal(file.messages.length, 1)
+  assert.equal(file.messages[0].ruleId, 'unknown-node')
+  assert.match(file.messages[0].reason, /fancy_box/)
+})
+
+test('toMdast: handlers are a table keyed by docutils names; options are validated', () => {
+  assert.equal(typeof api.defaultHandlers.literal_block, 'function')
+  assert.equal(api.defaultHandlers.literal_block.name, 'literalBlock')
+  assert.equal(api.defaultHandlers.block_quote.name, 'blockQuote')
+  const tree = { type: 'document', attributes: {}, children: [] }
+  assert.throws(() => api.toMdast(tree, { images: 'x' as never }), /Cannot use `x` for `options.images`, expected object/)
+  assert.throws(() => api.toMdast(tree, { root: 1 as never }), /options.root/)
 })

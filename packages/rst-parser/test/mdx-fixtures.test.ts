@@ -11,6 +11,7 @@ import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
 import type { RstElement } from '../lib/nodes.js'
+import { rstToMdx } from '../lib/convert.js'
 import { toMdast } from '../lib/to-mdast/index.js'
 import { toMdx } from '../lib/to-mdx.js'
 import { compileMdx } from './util/compile-mdx.js'
@@ -29,5 +30,9 @@ for (const name of readdirSync(fixtures).sort()) {
     if (process.env.UPDATE || !existsSync(outputPath)) writeFileSync(outputPath, actual)
     assert.equal(actual, readFileSync(outputPath, 'utf8'))
     await assert.doesNotReject(compileMdx(actual), `${name}/output.mdx compiles`)
+    // Through our own parser too: the MDX must compile (equality waits for parser conformance).
+    const inputPath = path.join(directory, 'input.rst')
+    const converted = await rstToMdx(readFileSync(inputPath), { path: inputPath })
+    await assert.doesNotReject(compileMdx(String(converted.value)), `${name}: rstToMdx(input.rst) compiles`)
   })
 }

@@ -90,7 +90,7 @@ export const lineBlock: DirectiveSpec = {
     setSourceLine(block, source, line)
     directive.addName(block)
     const nodeList: RstNode[] = [block]
-    directive.content.data.forEach((lineText, index) => {
+    directive.content.lines().forEach((lineText, index) => {
       const [textNodes, messages] = directive.state.inlineText(pyStrip(lineText), directive.lineno + directive.contentOffset)
       const lineNode = makeElement('line', {}, textNodes)
       setSourceLine(lineNode, source, line === undefined ? undefined : line + index)

@@ -260,31 +260,51 @@ export function valueOr<T>(values: ReadonlyArray<string | undefined>, other: Con
   }
 }
 
-/** Parsers known to `docutils.parsers.get_parser_class` (by alias). */
+/** docutils: parsers.PARSER_ALIASES (module names). */
 const parserAliases: Record<string, string> = {
-  rst: 'rst',
-  restructuredtext: 'rst',
-  rest: 'rst',
-  restx: 'rst',
-  rtxt: 'rst',
-  rstx: 'rst',
-  null: 'null',
-  markdown: 'markdown',
-  md: 'markdown',
-  commonmark: 'markdown',
-  recommonmark: 'markdown',
-  myst: 'markdown'
+  null: 'docutils.parsers.null',
+  rst: 'docutils.parsers.rst',
+  restructuredtext: 'docutils.parsers.rst',
+  rest: 'docutils.parsers.rst',
+  restx: 'docutils.parsers.rst',
+  rtxt: 'docutils.parsers.rst',
+  docutils_xml: 'docutils.parsers.docutils_xml',
+  xml: 'docutils.parsers.docutils_xml',
+  recommonmark: 'docutils.parsers.recommonmark_wrapper',
+  myst: 'myst_parser.docutils_',
+  commonmark: 'docutils.parsers.commonmark_wrapper',
+  markdown: 'docutils.parsers.commonmark_wrapper'
 }
 
-/** docutils: directives.parser_name — we return the canonical parser name. */
+/**
+ * docutils: directives.parser_name (via parsers.get_parser_class). Returns
+ * the parser's short name: `rst`, `null` or `xml`; the Markdown parsers are
+ * not installed (as in the reference setup), so they fail like there.
+ */
 export const parserName: Converter<string | null> = (argument) => {
   if (!argument) return null
-  const name = parserAliases[argument.toLowerCase()]
-  if (name === 'rst' || name === 'null') return name
-  if (name === 'markdown') {
-    throw new PyValueError(`Parser "${argument}" not found. No module named 'myst_parser'`)
+  const module = parserAliases[argument.toLowerCase()] ?? argument.toLowerCase()
+  switch (module) {
+    case 'docutils.parsers.rst':
+      return 'rst'
+    case 'docutils.parsers.null':
+      return 'null'
+    case 'docutils.parsers.docutils_xml':
+      return 'xml'
+    case 'docutils.parsers.commonmark_wrapper':
+      throw new PyValueError(
+        `Parser "${argument}" not found. Parsing "CommonMark" requires one of the packages\n('pycmark', 'myst', 'recommonmark') available at https://pypi.org`
+      )
+    case 'docutils.parsers.recommonmark_wrapper':
+      throw new PyValueError(
+        `Parser "${argument}" not found. Parsing "recommonmark" Markdown flavour requires the\n  package https://pypi.org/project/recommonmark.`
+      )
+    default: {
+      // Python: ImportError for the first missing package of the dotted name
+      const missing = module.startsWith('docutils.parsers.') ? module : module.split('.')[0]!
+      throw new PyValueError(`Parser "${argument}" not found. No module named '${missing}'`)
+    }
   }
-  throw new PyValueError(`Parser "${argument}" not found. No module named '${argument.toLowerCase()}'`)
 }
 
 /** Python `int` as an option converter. */

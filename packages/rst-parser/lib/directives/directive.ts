@@ -137,7 +137,7 @@ export class Directive {
 
   /** Content lines joined with newlines (`'\n'.join(self.content)`). */
   contentText(): string {
-    return this.content.data.join('\n')
+    return this.content.lines().join('\n')
   }
 }
 

@@ -172,3 +172,21 @@ function firstInvalidUtf8(data: Uint8Array): number {
   }
   return Math.min(index, data.length - 1)
 }
+
+/**
+ * What `urllib.request.urlopen(url)` raises without network access (rstmdx
+ * never fetches URLs while parsing): `[errorClass, message]`.
+ *
+ * @param url URL as given.
+ * @returns Python exception class name and message.
+ */
+export function urlOpenError(url: string): [string, string] {
+  let fullUrl = url.trim()
+  if (fullUrl.startsWith('<') && fullUrl.endsWith('>')) fullUrl = fullUrl.slice(1, -1).trim()
+  if (fullUrl.startsWith('URL:')) fullUrl = fullUrl.slice(4).trim()
+  const match = /^([^/:]+):/.exec(fullUrl)
+  if (!match) return ['ValueError', `unknown url type: ${pyStrRepr(fullUrl)}`]
+  const scheme = match[1]!.toLowerCase()
+  if (!['http', 'https', 'ftp', 'file', 'data'].includes(scheme)) return ['URLError', `<urlopen error unknown url type: ${scheme}>`]
+  return ['URLError', '<urlopen error [Errno -2] Name or service not known>']
+}

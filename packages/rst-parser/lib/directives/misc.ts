@@ -26,7 +26,7 @@ import {
 } from './converters.js'
 import { codeBlock } from './body.js'
 import { Directive, isSubstitutionDef } from './directive.js'
-import { InputError, OutsideRootError, UnicodeDecodeError, adaptPath, readTextFile, relativePath } from './file-input.js'
+import { InputError, OutsideRootError, UnicodeDecodeError, adaptPath, readTextFile, relativePath, urlOpenError } from './file-input.js'
 import { pendingNode } from './parts.js'
 import { PyValueError, pyRepr } from './py.js'
 import { roleDirectives } from './role.js'
@@ -229,6 +229,10 @@ function asCodeBlock(directive: Directive, value: string, tabWidth: number): Rst
  */
 function customParse(directive: Directive, value: string, parser: string): RstNode[] {
   if (parser === 'null') return []
+  if (parser !== 'rst') {
+    // To do: port docutils' `docutils_xml` parser (not needed for rST sources).
+    throw directive.error(`Problem with "${directive.name}" directive:\nThe "${parser}" parser is not supported by rstmdx.`)
+  }
   const outer = directive.state.document
   const source = directive.options.source as string
   const document = new DocumentContext(source, { ...outer.settings })
@@ -317,10 +321,10 @@ export const raw: DirectiveSpec = {
       value = readForDirective(directive, path, encodingName)
       attributes.source = path
     } else if ('url' in options) {
-      // rstmdx does not fetch URLs while parsing (no network access).
-      throw directive.severe(
-        `Problems with "${directive.name}" directive URL "${String(options.url)}":\nURLError: <urlopen error fetching URLs is disabled>.`
-      )
+      // rstmdx does not fetch URLs while parsing: report what docutils
+      // reports when the host cannot be reached.
+      const [errorClass, message] = urlOpenError(String(options.url))
+      throw directive.severe(`Problems with "${directive.name}" directive URL "${String(options.url)}":\n${errorClass}: ${message}.`)
     } else {
       directive.assertHasContent()
       value = ''
@@ -510,7 +514,7 @@ export function extractNameValue(line: string): Array<[string, string]> {
 function parseMetaBody(directive: Directive, content: StringList, parent: RstElement): number {
   let index = 0
   while (index < content.length) {
-    const line = content.data[index]!
+    const line = content.at(index)!
     if (!pyStrip(line)) {
       index++
       continue
@@ -523,8 +527,8 @@ function parseMetaBody(directive: Directive, content: StringList, parent: RstEle
     name = unescape(escape2null(name))
     const [block] = content.getIndented(index, false, true, undefined, match[0].length)
     const lastIndex = index + block.length - 1
-    while (block.length > 0 && !pyStrip(block.data[0]!)) block.trimStart()
-    const currentLine = content.data[lastIndex]!
+    while (block.length > 0 && !pyStrip(block.at(0)!)) block.trimStart()
+    const currentLine = content.at(lastIndex)!
     // docutils passes no line: the reporter takes the current line of the
     // top-level state machine (its `get_source_and_line` is set once).
     index = lastIndex + 1
@@ -536,7 +540,7 @@ function parseMetaBody(directive: Directive, content: StringList, parent: RstEle
       continue
     }
     const node = makeElement('meta')
-    node.attributes.content = unescape(escape2null(block.data.join(' ')))
+    node.attributes.content = unescape(escape2null(block.lines().join(' ')))
     const tokens = pySplit(name)
     try {
       const [[attname, value]] = extractNameValue(tokens[0]!) as [[string, string]]

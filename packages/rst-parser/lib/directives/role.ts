@@ -30,7 +30,7 @@ export const roleDirective: DirectiveSpec = {
     if (directive.contentOffset > directive.lineno || directive.content.length === 0) {
       throw directive.error(`"${directive.name}" directive requires arguments on the first line.`)
     }
-    const args = directive.content.data[0]!
+    const args = directive.content.at(0)!
     const match = argumentPattern.exec(args)
     if (!match) {
       throw directive.error(`"${directive.name}" directive arguments not valid role names: "${args}".`)
@@ -70,7 +70,7 @@ export const roleDirective: DirectiveSpec = {
         {}
       )
       options = parsedOptions
-      content = parsedContent.data
+      content = parsedContent.lines()
     } catch (error) {
       if (!(error instanceof MarkupError)) throw error
       const message = directive.reporter.error(

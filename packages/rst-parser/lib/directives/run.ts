@@ -75,7 +75,13 @@ export function runDirective(
   const lineno = stateMachine.absLineNumber()
   const initialLineOffset = stateMachine.lineOffset
   const { indented, lineOffset, blankFinish } = stateMachine.getFirstKnownIndented(matchEnd, false, true, false)
-  const blockText = stateMachine.inputLines.data.slice(initialLineOffset, stateMachine.lineOffset + 1).join('\n')
+  const blockLines: string[] = []
+  for (let index = initialLineOffset; index <= stateMachine.lineOffset; index++) {
+    // `at` reads without copying the (shared) input lines
+    const line = stateMachine.inputLines.at(index)
+    if (line !== undefined) blockLines.push(line)
+  }
+  const blockText = blockLines.join('\n')
   let parsed: [string[], DirectiveOptions, StringList, number]
   try {
     parsed = parseDirectiveBlock(state, indented, lineOffset, spec, optionPresets)
@@ -132,18 +138,18 @@ export function parseDirectiveBlock(
 ): [string[], DirectiveOptions, StringList, number] {
   const optionSpec = spec.optionSpec
   const hasContent = spec.hasContent
-  if (indented.length > 0 && !pyStrip(indented.data[0]!)) {
+  if (indented.length > 0 && !pyStrip(indented.at(0)!)) {
     indented.trimStart()
     lineOffset += 1
   }
-  while (indented.length > 0 && !pyStrip(indented.data[indented.length - 1]!)) indented.trimEnd()
+  while (indented.length > 0 && !pyStrip(indented.at(indented.length - 1)!)) indented.trimEnd()
   let argBlock: StringList
   let content: StringList
   let contentOffset: number
   let index = 0
   if (indented.length > 0 && (spec.requiredArguments || spec.optionalArguments || optionSpec)) {
     for (index = 0; index < indented.length; index++) {
-      if (!pyStrip(indented.data[index]!)) break
+      if (!pyStrip(indented.at(index)!)) break
     }
     argBlock = indented.slice(0, index)
     content = indented.slice(index + 1)
@@ -164,7 +170,7 @@ export function parseDirectiveBlock(
     contentOffset = lineOffset
     argBlock = indented.slice(0, 0)
   }
-  while (content.length > 0 && !pyStrip(content.data[0]!)) {
+  while (content.length > 0 && !pyStrip(content.at(0)!)) {
     content.trimStart()
     contentOffset += 1
   }
@@ -189,7 +195,7 @@ function parseDirectiveOptions(
   const options: DirectiveOptions = { ...optionPresets }
   let optBlock: StringList | undefined
   for (let index = 0; index < argBlock.length; index++) {
-    if (fieldMarker.test(argBlock.data[index]!)) {
+    if (fieldMarker.test(argBlock.at(index)!)) {
       optBlock = argBlock.slice(index)
       argBlock = argBlock.slice(0, index)
       break
@@ -212,7 +218,7 @@ function parseDirectiveArguments(
 ): string[] {
   const required = spec.requiredArguments
   const optional = spec.optionalArguments
-  const argText = argBlock.data.join('\n')
+  const argText = argBlock.lines().join('\n')
   let args = pySplit(argText)
   if (args.length < required) {
     throw new MarkupError(`${required} argument(s) required, ${args.length} supplied`)
@@ -329,7 +335,7 @@ export function unknownDirective(state: DirectiveState, typeName: string): [RstN
   const stateMachine = state.stateMachine
   const lineno = stateMachine.absLineNumber()
   const { indented, blankFinish } = stateMachine.getFirstKnownIndented(0, false, false)
-  const text = indented.data.join('\n')
+  const text = indented.lines().join('\n')
   const error = state.reporter.error(`Unknown directive type "${typeName}".`, [literalBlock(text)], { line: lineno })
   return [[error], blankFinish]
 }

@@ -189,7 +189,8 @@ export abstract class RSTState extends State<Context> {
     let hint: [string | undefined, number | undefined] | undefined
     for (const node of nodes) {
       if (!node) continue
-      if (!ownSourceLine(node)) {
+      const own = ownSourceLine(node)
+      if (!own || own.source === undefined) {
         hint ??= this.stateMachine.getSourceAndLine(this.stateMachine.transitionLineOffset + this.stateMachine.inputOffset + 1)
         if (hint[1] !== undefined) setPositionHint(node, hint[0], hint[1])
       }

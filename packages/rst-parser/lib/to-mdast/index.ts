@@ -90,6 +90,9 @@ function validate(options: Readonly<ToMdastOptions>): void {
   if (options.images != null && typeof options.images !== 'object') {
     throw new TypeError(`Cannot use \`${String(options.images)}\` for \`options.images\`, expected object`)
   }
+  if (options.rstLinkExtension != null && typeof options.rstLinkExtension !== 'string') {
+    throw new TypeError(`Cannot use \`${String(options.rstLinkExtension)}\` for \`options.rstLinkExtension\`, expected string`)
+  }
   if (options.root != null && typeof options.root !== 'string') {
     throw new TypeError(`Cannot use \`${String(options.root)}\` for \`options.root\`, expected string`)
   }

@@ -10,11 +10,18 @@ import { VFile } from 'vfile'
 import { astext, isText, type RstElement, type RstNode } from '../nodes.js'
 import { handlers as defaultHandlers } from './handle/index.js'
 import { buildReferences } from './references.js'
+import { jsxFlow, jsxText, listOf } from './util/jsx.js'
 import { getSourceLine, ownSourceLine } from '../util/node-info.js'
 import type { Position } from 'unist'
 import type { Handler, State, ToMdastOptions } from './types.js'
 
 const own = {}.hasOwnProperty
+
+/** Handlers that put `ids` on their own output (or deliberately drop them). */
+const placesIds = new Set([
+  'section', 'target', 'footnote', 'citation', 'figure', 'table', 'topic', 'sidebar', 'container', 'compound', 'problematic',
+  'reference', 'footnote_reference', 'citation_reference', 'system_message', 'substitution_definition', 'comment', 'document'
+])
 
 /** mdast node types that are phrasing content. */
 const phrasingTypes = new Set([
@@ -50,13 +57,22 @@ export function createState(tree: RstElement, options: Readonly<ToMdastOptions>)
     imports: new Set(),
     one(node, parent) {
       if (isText(node)) {
-        const value = textValue(node.value)
+        // Indentation around line endings is not content (e.g. multi-line directive arguments).
+        const value = textValue(node.value).replace(/[ \t]*\n[ \t]*/g, '\n')
         return value ? [{ type: 'text', value }] : []
       }
       const handler = own.call(handlers, node.type) ? handlers[node.type] : unknown
       const result = handler(state, node, parent)
-      if (result === undefined) return []
-      return Array.isArray(result) ? result : [result]
+      const nodes = result === undefined ? [] : Array.isArray(result) ? result : [result]
+      // Elements with ids (e.g. from `:name:`) that their handler does not place get anchors.
+      if (!placesIds.has(node.type) && own.call(handlers, node.type)) {
+        const ids = listOf(node.attributes.ids)
+        if (ids.length > 0) {
+          const anchors = ids.map((id) => (state.inPhrasing ? jsxText('span', { id }) : jsxFlow('a', { id })))
+          return [...anchors, ...nodes]
+        }
+      }
+      return nodes
     },
     all(parent) {
       const previous = state.inPhrasing

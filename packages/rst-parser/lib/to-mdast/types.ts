@@ -36,6 +36,12 @@ export interface ToMdastOptions {
   root?: string | null | undefined
   /** Render diagnostics (system messages, unknown nodes) visibly in the page (default: `true`). */
   visibleMessages?: boolean | null | undefined
+  /**
+   * Replace the `.rst` extension of relative link URLs (`intro.rst#x` →
+   * `intro.mdx#x` with `'.mdx'`), so Docusaurus resolves links between pages
+   * (default: keep URLs as written).
+   */
+  rstLinkExtension?: string | null | undefined
   /** Extra or replacement handlers, keyed by docutils node name. */
   handlers?: Readonly<Record<string, Handler>> | null | undefined
 }

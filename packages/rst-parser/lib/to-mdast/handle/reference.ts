@@ -18,11 +18,17 @@ export function reference(state: State, node: RstElement): Nodes | PhrasingConte
     state.report(`Unknown target name: "${name}"`, node, 'unknown-target-name', 2)
     return jsxText('span', { className: 'rst-unresolved-reference' }, children)
   }
-  const result: Link = { type: 'link', url, title: null, children }
+  const result: Link = { type: 'link', url: rewriteRstLink(url, state.options.rstLinkExtension), title: null, children }
   state.patch(node, result)
   const id = listOf(node.attributes.ids)[0]
   if (id) return [jsxText('span', { id }), result]
   return result
+}
+
+/** `page.rst#id` → `page.mdx#id` for relative URLs, when asked to. */
+function rewriteRstLink(url: string, extension: string | null | undefined): string {
+  if (!extension || /^(?:[a-z][a-z\d+.-]*:|\/\/|#)/i.test(url)) return url
+  return url.replace(/\.rst(?=$|[?#])/, extension)
 }
 
 function urlOf(state: State, node: RstElement): string | undefined {

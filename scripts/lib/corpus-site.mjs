@@ -1,0 +1,354 @@
+// End-to-end check of the converter with Docusaurus: convert a folder of RST documents (by default the 60 docutils
+// documents of ../shared/corpus/docutils-docs, with their images) into a throwaway Docusaurus site, build it, and
+// check every page's HTML for its section headings. Used by e2e/corpus-site.test.mjs; runnable by hand:
+//
+//   node scripts/lib/corpus-site.mjs [corpusDir] [--keep] [--math]
+//
+// The throwaway site lives in a temporary folder whose node_modules links to the entries of packages/site/node_modules
+// (so the real site's Docusaurus install is reused, and caches stay in the temporary folder). Its config copies the
+// real site's build-relevant settings (`future: {v4: true, faster: true}`, MDX format, a single locale) and uses
+// `onBrokenLinks: 'warn'`: links leaving the corpus may break.
+import {spawn} from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import {createRequire} from 'node:module';
+import {tmpdir} from 'node:os';
+import {dirname, join, relative, resolve, sep} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {listFiles} from './fs-utils.mjs';
+import {repoRoot, siteDir as realSiteDir} from './paths.mjs';
+import {resolveFromSite} from './site-import.mjs';
+
+/** The docutils documentation corpus (outside the repository; absent in a bare clone). */
+export const defaultCorpusDir = join(repoRoot, '..', 'shared', 'corpus', 'docutils-docs');
+
+/** Files copied next to the MDX so that image directives resolve. */
+const assetExtensions = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp'];
+
+/**
+ * @typedef {object} CorpusPage
+ * @property {string} source path of the .rst file relative to the corpus (POSIX)
+ * @property {string} route URL path of the page (`/docs/<source without .rst>/`)
+ * @property {string[]} headings texts of the document's section titles (doctree `section > title`)
+ * @property {{line?: number | null, reason: string, ruleId?: string | null, fatal?: boolean | null}[]} messages
+ */
+
+/**
+ * Convert every .rst file of `corpusDir` into `<siteDir>/docs/<same path>.mdx` and copy the images.
+ * Each page gets an explicit `slug` so its route is predictable (`index.rst` included).
+ * @param {{corpusDir: string, siteDir: string, rstToMdx: (input: Uint8Array, options: object) => Promise<any>}} options
+ * @returns {Promise<CorpusPage[]>}
+ */
+export async function convertCorpus({corpusDir, siteDir, rstToMdx}) {
+  const docsDir = join(siteDir, 'docs');
+  /** @type {CorpusPage[]} */
+  const pages = [];
+  for (const source of listFiles(corpusDir, '.rst')) {
+    const path = join(corpusDir, source);
+    const file = await rstToMdx(readFileSync(path), {path, root: corpusDir, rstLinkExtension: '.mdx'});
+    const name = source.replace(/\.rst$/, '');
+    const out = join(docsDir, `${name}.mdx`);
+    mkdirSync(dirname(out), {recursive: true});
+    writeFileSync(out, withFrontMatter(String(file.value), {slug: `/${name}`}));
+    pages.push({
+      source,
+      route: `/docs/${name}/`,
+      headings: sectionTitles(file.data.tree),
+      messages: file.messages.map((/** @type {any} */ message) => ({
+        line: message.line,
+        reason: message.reason,
+        ruleId: message.ruleId,
+        fatal: message.fatal,
+      })),
+    });
+  }
+  for (const extension of assetExtensions) {
+    for (const asset of listFiles(corpusDir, extension)) {
+      const out = join(docsDir, asset);
+      mkdirSync(dirname(out), {recursive: true});
+      copyFileSync(join(corpusDir, asset), out);
+    }
+  }
+  return pages;
+}
+
+/**
+ * Add keys to the MDX front matter (keys already present win).
+ * @param {string} mdx
+ * @param {Record<string, string>} extra
+ */
+export function withFrontMatter(mdx, extra) {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(mdx);
+  const existing = match ? match[1] : '';
+  const keys = new Set(existing.split('\n').map((line) => line.split(':')[0].trim()));
+  const added = Object.entries(extra)
+    .filter(([key]) => !keys.has(key))
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+  const body = match ? mdx.slice(match[0].length) : mdx;
+  return `---\n${[existing, ...added].filter(Boolean).join('\n')}\n---\n\n${body.replace(/^\n+/, '')}`;
+}
+
+/**
+ * Texts of all `section > title` elements of a doctree, in document order (docutils `astext()`,
+ * whitespace collapsed).
+ * @param {any} tree the `document` RstElement (`rstToMdx` returns it as `file.data.tree`)
+ * @returns {string[]}
+ */
+export function sectionTitles(tree) {
+  /** @type {string[]} */
+  const result = [];
+  /** @param {any} node */
+  const visit = (node) => {
+    if (!node || !Array.isArray(node.children)) return;
+    if (node.type === 'section') {
+      const title = node.children.find((/** @type {any} */ child) => child.type === 'title');
+      if (title) result.push(normalizeText(astext(title)));
+    }
+    for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return result;
+}
+
+/**
+ * docutils `Node.astext()` for a title (a TextElement: children joined with '', null-escapes removed).
+ * @param {any} node
+ * @returns {string}
+ */
+function astext(node) {
+  if (node.type === 'text') return String(node.value).replaceAll('\x00 ', '').replaceAll('\x00\n', '').replaceAll('\x00', '');
+  return (node.children ?? []).map(astext).join('');
+}
+
+/** @param {string} text */
+export function normalizeText(text) {
+  return text.replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** @type {Record<string, string>} */
+const namedEntities = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ZeroWidthSpace: '\u200b'};
+
+/** @param {string} text */
+function decodeEntities(text) {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return String.fromCodePoint(code);
+    }
+    return namedEntities[name] ?? whole;
+  });
+}
+
+/**
+ * Texts of the `<h1>`…`<h6>` elements of an HTML page (tags removed, entities decoded, whitespace collapsed;
+ * Docusaurus' zero-width "#" hash links vanish).
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function htmlHeadings(html) {
+  /** @type {string[]} */
+  const result = [];
+  for (const match of html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi)) {
+    const inner = match[2].replace(/<a\b[^>]*class="[^"]*\bhash-link\b[^"]*"[^>]*>[\s\S]*?<\/a>/gi, '');
+    result.push(normalizeText(decodeEntities(inner.replace(/<[^>]*>/g, ''))));
+  }
+  return result;
+}
+
+/**
+ * Check that each page's built HTML holds every expected heading (as the text of some h1–h6).
+ * @param {CorpusPage[]} pages
+ * @param {string} outDir the build folder
+ * @returns {{checked: number, pagesFound: number, missingPages: string[], missingHeadings: {source: string, heading: string}[]}}
+ */
+export function checkHeadings(pages, outDir) {
+  let checked = 0;
+  let pagesFound = 0;
+  /** @type {string[]} */
+  const missingPages = [];
+  /** @type {{source: string, heading: string}[]} */
+  const missingHeadings = [];
+  for (const page of pages) {
+    const htmlFile = join(outDir, ...page.route.split('/').filter(Boolean), 'index.html');
+    if (!existsSync(htmlFile)) {
+      missingPages.push(`${page.source} (${relative(outDir, htmlFile)})`);
+      continue;
+    }
+    pagesFound++;
+    const found = new Set(htmlHeadings(readFileSync(htmlFile, 'utf8')));
+    for (const heading of page.headings) {
+      checked++;
+      if (!found.has(heading)) missingHeadings.push({source: page.source, heading});
+    }
+  }
+  return {checked, pagesFound, missingPages, missingHeadings};
+}
+
+/**
+ * Which math plugins the real site's config uses (then the throwaway site uses them too): the converter emits
+ * `$…$`/`$$` math (mdast-util-math), which only parses with remark-math.
+ * @returns {{remarkMath: boolean, rehypeKatex: boolean}}
+ */
+export function siteMathPlugins() {
+  const config = join(realSiteDir, 'docusaurus.config.js');
+  const text = existsSync(config) ? readFileSync(config, 'utf8') : '';
+  return {remarkMath: /['"]remark-math['"]/.test(text), rehypeKatex: /['"]rehype-katex['"]/.test(text)};
+}
+
+/**
+ * Write package.json, docusaurus.config.js and sidebars.js of the throwaway site, and its node_modules (links to the
+ * entries of packages/site/node_modules).
+ * @param {string} siteDir
+ * @param {{remarkMath?: string | boolean, rehypeKatex?: string | boolean}} [math] plugins to enable: `true` = import by
+ *   name (resolved from packages/site), a string = import from that path (default: as the real site does)
+ */
+export function writeSiteFiles(siteDir, math = siteMathPlugins()) {
+  const modules = join(siteDir, 'node_modules');
+  mkdirSync(modules, {recursive: true});
+  const realModules = join(realSiteDir, 'node_modules');
+  for (const entry of readdirSync(realModules)) {
+    if (entry === '.cache') continue;
+    symlinkSync(join(realModules, entry), join(modules, entry));
+  }
+  writeFileSync(join(siteDir, 'package.json'), `${JSON.stringify({name: 'rstmdx-corpus-site', private: true}, null, 2)}\n`);
+  writeFileSync(join(siteDir, 'sidebars.js'), "export default {docs: [{type: 'autogenerated', dirName: '.'}]};\n");
+  /** @param {string | boolean | undefined} plugin @param {string} name */
+  const specifier = (plugin, name) => (typeof plugin === 'string' ? pathToFileURL(plugin).href : plugin ? name : undefined);
+  const remarkMath = specifier(math.remarkMath, 'remark-math');
+  const rehypeKatex = specifier(math.rehypeKatex, 'rehype-katex');
+  const imports = [
+    remarkMath ? `import remarkMath from ${JSON.stringify(remarkMath)};` : '',
+    rehypeKatex ? `import rehypeKatex from ${JSON.stringify(rehypeKatex)};` : '',
+  ].filter(Boolean);
+  writeFileSync(
+    join(siteDir, 'docusaurus.config.js'),
+    `// Generated by scripts/lib/corpus-site.mjs: a minimal site for the docutils corpus.
+${imports.join('\n')}
+
+export default {
+  title: 'rstmdx corpus',
+  url: 'https://rstmdx.example',
+  baseUrl: '/',
+  trailingSlash: true,
+  onBrokenLinks: 'warn',
+  onBrokenAnchors: 'warn',
+  markdown: {
+    format: 'mdx',
+    hooks: {onBrokenMarkdownLinks: 'warn', onBrokenMarkdownImages: 'throw'},
+  },
+  future: {v4: true, faster: true},
+  i18n: {defaultLocale: 'en', locales: ['en']},
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          sidebarPath: './sidebars.js',
+          remarkPlugins: [${remarkMath ? 'remarkMath' : ''}],
+          rehypePlugins: [${rehypeKatex ? 'rehypeKatex' : ''}],
+        },
+        blog: false,
+        pages: false,
+        theme: {},
+      },
+    ],
+  ],
+};
+`,
+  );
+}
+
+/**
+ * Run `docusaurus build` on a site folder. Resolves with the exit code, the combined output and the duration.
+ * @param {string} siteDir
+ * @param {{outDir?: string, env?: Record<string, string>}} [options]
+ * @returns {Promise<{code: number | null, output: string, ms: number}>}
+ */
+export function buildSite(siteDir, options = {}) {
+  const bin = resolveFromSite('@docusaurus/core/bin/docusaurus.mjs');
+  const outDir = options.outDir ?? join(siteDir, 'build');
+  const started = performance.now();
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [bin, 'build', siteDir, '--out-dir', outDir, '--no-minify'], {
+      cwd: siteDir,
+      // A fresh folder each run: Rspack's persistent cache would only cost time.
+      env: {...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: 'true', ...options.env},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    /** @type {string[]} */
+    const chunks = [];
+    child.stdout.on('data', (data) => chunks.push(String(data)));
+    child.stderr.on('data', (data) => chunks.push(String(data)));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({code, output: chunks.join(''), ms: performance.now() - started}));
+  });
+}
+
+/**
+ * The whole run: temporary site, conversion, build, heading check.
+ * @param {{corpusDir?: string, keep?: boolean, math?: {remarkMath?: string | boolean, rehypeKatex?: string | boolean}, rstToMdx: (input: Uint8Array, options: object) => Promise<any>, log?: (line: string) => void}} options
+ */
+export async function runCorpusSite({corpusDir = defaultCorpusDir, keep = false, math, rstToMdx, log = () => {}}) {
+  const siteDir = mkdtempSync(join(tmpdir(), 'rstmdx-corpus-site-'));
+  try {
+    writeSiteFiles(siteDir, math);
+    const convertStart = performance.now();
+    const pages = await convertCorpus({corpusDir, siteDir, rstToMdx});
+    const convertMs = performance.now() - convertStart;
+    log(`corpus-site: converted ${pages.length} documents in ${(convertMs / 1000).toFixed(1)} s into ${siteDir}`);
+    const build = await buildSite(siteDir);
+    log(`corpus-site: docusaurus build exited with ${build.code} after ${(build.ms / 1000).toFixed(1)} s`);
+    const outDir = join(siteDir, 'build');
+    const check = build.code === 0 ? checkHeadings(pages, outDir) : undefined;
+    return {siteDir, pages, convertMs, build, check};
+  } finally {
+    if (!keep) rmSync(siteDir, {recursive: true, force: true});
+  }
+}
+
+/**
+ * Error lines of a failed Docusaurus build, with the MDX file names made relative to the site's docs folder.
+ * @param {string} output
+ * @param {string} siteDir
+ */
+export function buildErrors(output, siteDir) {
+  return output
+    .split('\n')
+    .filter((line) => /error|Error|failed|Cannot|Expected|Unexpected/.test(line))
+    .map((line) => line.replaceAll(join(siteDir, 'docs') + sep, ''))
+    .slice(0, 80)
+    .join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const {loadParser} = await import('./parser.mjs');
+  const args = process.argv.slice(2);
+  const keep = args.includes('--keep');
+  const corpusDir = resolve(args.find((arg) => !arg.startsWith('--')) ?? defaultCorpusDir);
+  const {rstToMdx} = await loadParser();
+  // --math: enable remark-math even when the real site does not (taken from the parser's devDependencies).
+  const math = args.includes('--math')
+    ? {remarkMath: createRequire(join(repoRoot, 'packages', 'rst-parser', 'package.json')).resolve('remark-math')}
+    : undefined;
+  const result = await runCorpusSite({corpusDir, keep, math, rstToMdx, log: (line) => console.log(line)});
+  if (result.build.code !== 0) {
+    console.error(result.build.output);
+    process.exitCode = 1;
+  } else if (result.check) {
+    const {checked, pagesFound, missingPages, missingHeadings} = result.check;
+    console.log(`corpus-site: ${pagesFound}/${result.pages.length} pages built, ${checked} headings checked`);
+    for (const page of missingPages) console.log(`missing page: ${page}`);
+    for (const {source, heading} of missingHeadings) console.log(`missing heading: ${source}: ${heading}`);
+    if (missingPages.length > 0 || missingHeadings.length > 0) process.exitCode = 1;
+  }
+  if (keep) console.log(`corpus-site: kept ${result.siteDir}`);
+}
