@@ -160,7 +160,19 @@ describe('built site', {skip}, () => {
 
   test('no broken images or console errors on every page', async (t) => {
     await withPage(browser, t, async ({page, errors}) => {
-      const pages = ['', 'docs/', 'docs/next', 'docs/getting-started', 'es/', 'es/docs/', 'ja/', 'ja/docs/', 'ja/docs/next/translating'];
+      const pages = [
+        '',
+        'docs/',
+        'docs/next/',
+        'docs/getting-started/',
+        'docs/next/reference/mapping/',
+        'es/',
+        'es/docs/',
+        'es/docs/next/reference/mapping/',
+        'ja/',
+        'ja/docs/',
+        'ja/docs/next/translating/',
+      ];
       for (const path of pages) {
         await page.goto(url(path));
         const broken = (await imageStates(page)).filter((image) => !image.ok);

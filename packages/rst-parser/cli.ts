@@ -4,6 +4,7 @@
  *
  * Diagnostics go to stderr as `file:line:column: warning|error: message [rule-id]`.
  */
+import { watch } from 'node:fs'
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import process from 'node:process'
@@ -26,6 +27,9 @@ Options:
   --settings <json>   docutils settings overrides, e.g. '{"report_level": 1}'
   --strict            exit with 1 on any warning
   --no-mojibake       do not repair mojibake (UTF-8 read as Mac Roman / Windows-1252)
+  --rst-link-extension <ext>
+                      rewrite relative links to .rst files to this extension (e.g. .mdx)
+  -w, --watch         keep running and reconvert changed files (needs --out-dir)
   -v, --verbose       also print info messages
   -h, --help          show this help
 
@@ -55,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
         strict: { type: 'boolean', default: false },
         'no-mojibake': { type: 'boolean', default: false },
         verbose: { type: 'boolean', short: 'v', default: false },
+        'rst-link-extension': { type: 'string' },
+        watch: { type: 'boolean', short: 'w', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -92,15 +98,19 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
   const root = values.root ? path.resolve(values.root) : undefined
-  let failed = false
-  for (const input of inputs) {
+  if (values.watch && (!values['out-dir'] || inputs.some((input) => input.file === '-'))) {
+    process.stderr.write('rst2mdx: --watch needs --out-dir and file or directory inputs\n')
+    return 2
+  }
+
+  /** Convert one input; returns whether it failed. */
+  const convert = async (input: Input): Promise<boolean> => {
     let bytes: Uint8Array
     try {
       bytes = input.file === '-' ? await readStdin() : await readFile(input.file)
     } catch (error) {
       process.stderr.write(`${input.file}: error: cannot read: ${error instanceof Error ? error.message : String(error)} [read-error]\n`)
-      failed = true
-      continue
+      return true
     }
     const display = input.file === '-' ? '<stdin>' : path.relative(process.cwd(), input.file) || input.file
     const file = await rstToMdx(bytes, {
@@ -108,17 +118,67 @@ async function main(argv: string[]): Promise<number> {
       settings,
       root,
       strict: values.strict,
-      mojibake: !values['no-mojibake']
+      mojibake: !values['no-mojibake'],
+      rstLinkExtension: values['rst-link-extension']
     })
-    if (report(file, display, values.verbose)) failed = true
+    const failed = report(file, display, values.verbose)
     const output = render(file, values.to)
     if (values['out-dir']) {
       const target = path.resolve(values['out-dir'], input.relative.replace(/\.(rst|rest|txt)$/i, '') + extensions[values.to])
       await mkdir(path.dirname(target), { recursive: true })
       await writeFile(target, output)
     } else process.stdout.write(output)
+    return failed
+  }
+
+  let failed = false
+  for (const input of inputs) if (await convert(input)) failed = true
+  if (values.watch) {
+    await watchInputs(positionals, inputs, convert)
+    return 0
   }
   return failed ? 1 : 0
+}
+
+/**
+ * `--watch`: reconvert a file when it changes; pick up new `.rst` files in
+ * watched directories. Runs until interrupted.
+ */
+async function watchInputs(patterns: string[], inputs: Input[], convert: (input: Input) => Promise<boolean>): Promise<void> {
+  const byFile = new Map(inputs.map((input) => [input.file, input]))
+  const directories = new Map<string, string>() // watched directory → base for relative output paths
+  for (const pattern of patterns) {
+    const info = await stat(pattern).catch(() => undefined)
+    if (info?.isDirectory()) directories.set(path.resolve(pattern), path.resolve(pattern))
+  }
+  for (const input of inputs) {
+    const directory = path.dirname(input.file)
+    if (![...directories.keys()].some((watched) => !path.relative(watched, directory).startsWith('..'))) {
+      directories.set(directory, '')
+    }
+  }
+  const pending = new Map<string, NodeJS.Timeout>()
+  for (const [directory, base] of directories) {
+    watch(directory, { recursive: Boolean(base) }, (_event, name) => {
+      if (!name || !/\.rst$/i.test(name)) return
+      const file = path.resolve(directory, name)
+      let input = byFile.get(file)
+      if (!input && base) {
+        input = { file, relative: path.relative(base, file) }
+        byFile.set(file, input)
+      }
+      if (!input) return
+      const current = input
+      clearTimeout(pending.get(file))
+      // Editors write in several steps: wait for the burst to end.
+      pending.set(file, setTimeout(() => {
+        pending.delete(file)
+        void convert(current).then(() => process.stderr.write(`rst2mdx: updated ${path.relative(process.cwd(), file)}\n`))
+      }, 50))
+    })
+  }
+  process.stderr.write(`rst2mdx: watching ${directories.size} director${directories.size === 1 ? 'y' : 'ies'} (Ctrl-C to stop)\n`)
+  await new Promise<never>(() => {})
 }
 
 function render(file: VFile, to: string): string {

@@ -150,16 +150,59 @@ function decodeEntities(text) {
 
 /**
  * Texts of the `<h1>`…`<h6>` elements of an HTML page (tags removed, entities decoded, whitespace collapsed;
- * Docusaurus' zero-width "#" hash links vanish).
+ * the zero-width text of Docusaurus' "#" hash links vanishes). A small tokenizer, not regexes: minified
+ * attribute values hold raw `<`/`>` (`aria-label="Direct link to <figure>"`).
  * @param {string} html
  * @returns {string[]}
  */
 export function htmlHeadings(html) {
   /** @type {string[]} */
   const result = [];
-  for (const match of html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi)) {
-    const inner = match[2].replace(/<a\b[^>]*class="[^"]*\bhash-link\b[^"]*"[^>]*>[\s\S]*?<\/a>/gi, '');
-    result.push(normalizeText(decodeEntities(inner.replace(/<[^>]*>/g, ''))));
+  /** @type {string[] | undefined} */
+  let current;
+  let level = '';
+  let index = 0;
+  while (index < html.length) {
+    const lt = html.indexOf('<', index);
+    const textEnd = lt === -1 ? html.length : lt;
+    if (current) current.push(html.slice(index, textEnd));
+    if (lt === -1) break;
+    if (html.startsWith('<!--', lt)) {
+      const close = html.indexOf('-->', lt + 4);
+      index = close === -1 ? html.length : close + 3;
+      continue;
+    }
+    if (!/[a-zA-Z/!]/.test(html[lt + 1] ?? '')) {
+      if (current) current.push('<');
+      index = lt + 1;
+      continue;
+    }
+    // Find the end of the tag, skipping quoted attribute values.
+    let end = lt + 1;
+    let quote = '';
+    for (; end < html.length; end++) {
+      const char = html[end];
+      if (quote) {
+        if (char === quote) quote = '';
+      } else if (char === '"' || char === "'") quote = char;
+      else if (char === '>') break;
+    }
+    const name = /^<(\/?)([a-zA-Z0-9]+)/.exec(html.slice(lt, Math.min(end, lt + 12)));
+    if (name && /^h[1-6]$/i.test(name[2])) {
+      if (!name[1] && !current) {
+        current = [];
+        level = name[2].toLowerCase();
+      } else if (name[1] && current && name[2].toLowerCase() === level) {
+        result.push(normalizeText(decodeEntities(current.join(''))));
+        current = undefined;
+      }
+    } else if (name && /^(script|style)$/i.test(name[2]) && !name[1]) {
+      const closing = new RegExp(`</${name[2]}`, 'gi');
+      closing.lastIndex = end;
+      index = closing.exec(html)?.index ?? html.length;
+      continue;
+    }
+    index = end + 1;
   }
   return result;
 }
@@ -309,24 +352,45 @@ export async function runCorpusSite({corpusDir = defaultCorpusDir, keep = false,
     log(`corpus-site: docusaurus build exited with ${build.code} after ${(build.ms / 1000).toFixed(1)} s`);
     const outDir = join(siteDir, 'build');
     const check = build.code === 0 ? checkHeadings(pages, outDir) : undefined;
-    return {siteDir, pages, convertMs, build, check};
+    const errors = build.code === 0 ? '' : buildErrors(build.output, siteDir);
+    return {siteDir, pages, convertMs, build, check, errors};
   } finally {
     if (!keep) rmSync(siteDir, {recursive: true, force: true});
   }
 }
 
 /**
- * Error lines of a failed Docusaurus build, with the MDX file names made relative to the site's docs folder.
+ * A short summary of a failed Docusaurus build: `[ERROR]` lines, and `file:line:column: cause` plus the MDX line for
+ * each MDX compilation error (file names relative to the site's docs folder, which must still exist).
  * @param {string} output
  * @param {string} siteDir
  */
 export function buildErrors(output, siteDir) {
-  return output
-    .split('\n')
-    .filter((line) => /error|Error|failed|Cannot|Expected|Unexpected/.test(line))
-    .map((line) => line.replaceAll(join(siteDir, 'docs') + sep, ''))
-    .slice(0, 80)
-    .join('\n');
+  /** @type {string[]} */
+  const result = [];
+  const docs = join(siteDir, 'docs') + sep;
+  let file = '';
+  let cause = '';
+  for (const raw of output.split('\n')) {
+    const line = raw.replace(/^[\s│╰─▶×]+/, '').replaceAll(docs, '');
+    const failed = /MDX compilation failed for file "([^"]+)"/.exec(line);
+    if (failed) {
+      file = failed[1];
+      cause = '';
+      continue;
+    }
+    if (file && line.startsWith('Cause:')) cause = line.slice(6).trim();
+    const place = /^"name": "(\d+:\d+)"/.exec(line);
+    if (file && place) {
+      const [lineNo, column] = place[1].split(':').map(Number);
+      const mdx = existsSync(docs + file) ? readFileSync(docs + file, 'utf8').split('\n') : [];
+      const excerpt = mdx[lineNo - 1] === undefined ? '' : `\n    ${mdx[lineNo - 1].slice(Math.max(0, column - 60), column + 60)}`;
+      result.push(`${file}:${place[1]}: ${cause}${excerpt}`);
+      file = '';
+    } else if (line.startsWith('[ERROR]') || /^Error: (?!MDX compilation failed)/.test(line)) result.push(line);
+  }
+  if (file) result.push(`${file}: ${cause}`);
+  return result.slice(0, 60).join('\n');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -341,7 +405,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     : undefined;
   const result = await runCorpusSite({corpusDir, keep, math, rstToMdx, log: (line) => console.log(line)});
   if (result.build.code !== 0) {
-    console.error(result.build.output);
+    console.error(result.errors || result.build.output);
     process.exitCode = 1;
   } else if (result.check) {
     const {checked, pagesFound, missingPages, missingHeadings} = result.check;

@@ -193,7 +193,8 @@ export async function rstToMdx(input: string | Uint8Array, options?: Readonly<Rs
     images: settings.images,
     root: settings.root,
     visibleMessages: settings.visibleMessages,
-    rstLinkExtension: settings.rstLinkExtension
+    rstLinkExtension: settings.rstLinkExtension,
+    value: text
   })
   file.value = toMdx(mdast)
   // Messages in document order (mojibake and decoding messages come first otherwise).

@@ -2,7 +2,7 @@
  * `rst2mdx` CLI (run from source with tsx).
  */
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -85,4 +85,28 @@ test('bad options exit 2 with a message', () => {
 test('--settings are passed to the parser', () => {
   const result = run(['--settings', '{"report_level": 1}', '--verbose', '-'], '3. x\n')
   assert.match(result.stderr, /info: Enumerated list start value not ordinal-1/)
+})
+
+test('--watch converts new and changed files, --rst-link-extension rewrites links', async () => {
+  const directory = mkdtempSync(path.join(tmpdir(), 'rst2mdx-watch-'))
+  mkdirSync(path.join(directory, 'src'))
+  writeFileSync(path.join(directory, 'src/a.rst'), 'A\n=\n\nfirst\n')
+  const child = spawn(process.execPath, ['--import', tsx, cli, '--watch', '--rst-link-extension', '.mdx', '-o', 'out', 'src'], { cwd: directory })
+  try {
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const waitFor = async (check: () => boolean): Promise<void> => {
+      // Poll until the watcher has acted (a wait, not a timing assertion).
+      for (let attempt = 0; attempt < 300 && !check(); attempt++) await new Promise((resolve) => setTimeout(resolve, 50))
+      assert.ok(check(), stderr)
+    }
+    await waitFor(() => stderr.includes('watching'))
+    assert.match(readFileSync(path.join(directory, 'out/a.mdx'), 'utf8'), /first/)
+    writeFileSync(path.join(directory, 'src/b.rst'), 'B\n=\n\nSee `a <a.rst#x>`_.\n')
+    await waitFor(() => existsSync(path.join(directory, 'out/b.mdx')) && readFileSync(path.join(directory, 'out/b.mdx'), 'utf8').includes('a.mdx#x'))
+    writeFileSync(path.join(directory, 'src/a.rst'), 'A\n=\n\nsecond\n')
+    await waitFor(() => readFileSync(path.join(directory, 'out/a.mdx'), 'utf8').includes('second'))
+  } finally {
+    child.kill()
+  }
 })

@@ -110,10 +110,18 @@ test('toMdast: unknown nodes keep their children and report a diagnostic', async
     children: [{ type: 'fancy_box', attributes: {}, children: [{ type: 'paragraph', attributes: {}, children: [{ type: 'text', value: 'kept {text}' }] }] }]
   }
   const mdx = toMdx(toMdast(tree, { file }))
-  assert.equal(mdx, 'kept \\{text}\n')
+  assert.equal(mdx, ':::warning[Unsupported node: fancy_box]\nkept \\{text}\n:::\n')
   assert.equal(file.messages.length, 1)
   assert.equal(file.messages[0].ruleId, 'unknown-node')
   assert.match(file.messages[0].reason, /fancy_box/)
+  // With the source text and positions, the callout quotes the original RST.
+  const value = '.. fancy:: {x}\n'
+  const located: RstElement = {
+    type: 'document',
+    attributes: {},
+    children: [{ type: 'fancy_box', attributes: {}, children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 15, offset: 14 } } }]
+  }
+  assert.equal(toMdx(toMdast(located, { value })), ':::warning[Unsupported node: fancy_box]\n```rst\n.. fancy:: {x}\n```\n:::\n')
 })
 
 test('toMdast: handlers are a table keyed by docutils names; options are validated', () => {

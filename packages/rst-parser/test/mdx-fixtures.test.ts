@@ -1,7 +1,7 @@
 /**
  * Golden fixtures: `test/fixtures/<construct>/tree.json` (docutils' doctree,
  * made with the oracle by `test/util/make-trees.ts`) → `output.mdx`.
- * A missing `output.mdx` is written on first run; `UPDATE=1` rewrites all.
+ * A missing `output.mdx`/`messages.json` is written on first run; `UPDATE=1` rewrites all.
  * Every output must compile with @mdx-js/mdx + the Docusaurus remark plugins.
  */
 import assert from 'node:assert/strict'
@@ -29,6 +29,16 @@ for (const name of readdirSync(fixtures).sort()) {
     const outputPath = path.join(directory, 'output.mdx')
     if (process.env.UPDATE || !existsSync(outputPath)) writeFileSync(outputPath, actual)
     assert.equal(actual, readFileSync(outputPath, 'utf8'))
+    // Diagnostics too (`messages.json`, same update rules).
+    const messages = file.messages.map((message) => ({
+      line: message.line ?? null,
+      severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
+      ruleId: message.ruleId ?? null,
+      reason: message.reason
+    }))
+    const messagesPath = path.join(directory, 'messages.json')
+    if (process.env.UPDATE || !existsSync(messagesPath)) writeFileSync(messagesPath, JSON.stringify(messages, null, 2) + '\n')
+    assert.deepEqual(messages, JSON.parse(readFileSync(messagesPath, 'utf8')))
     await assert.doesNotReject(compileMdx(actual), `${name}/output.mdx compiles`)
     // Through our own parser too: the MDX must compile (equality waits for parser conformance).
     const inputPath = path.join(directory, 'input.rst')

@@ -202,7 +202,9 @@ export const codeBlock: DirectiveSpec = {
     if ('number-lines' in options) {
       let startline: number
       try {
-        startline = pyInt((options['number-lines'] as string | null) || '1')
+        // Python `int(x or 1)`: `x` is a string, or an int when run by `include :code:`
+        const value = options['number-lines'] as string | number | null
+        startline = typeof value === 'number' ? value || 1 : pyInt(value || '1')
       } catch (error) {
         if (error instanceof PyValueError) throw directive.error(':number-lines: with non-integer start value')
         throw error

@@ -19,7 +19,7 @@ const block = fc.tuple(fc.constantFrom(...names), fc.array(word, { maxLength: 3 
     const text = lines.join('\n')
     return where === 1 ? '* ' + text.split('\n').join('\n  ') : where === 2 ? '  ' + text.split('\n').join('\n  ') : text
   })
-const settingsChoices = [{}, {}, {}, { file_insertion_enabled: false }, { raw_enabled: false }, { language_code: 'de' }, { report_level: 1 }, { tab_width: 4 }]
+const settingsChoices = process.env.LANGS ? process.env.LANGS.split(',').map((code) => ({ language_code: code })) : [{}, {}, {}, { file_insertion_enabled: false }, { raw_enabled: false }, { language_code: 'de' }, { report_level: 1 }, { tab_width: 4 }]
 const inputs = fc.sample(fc.tuple(fc.array(block, { minLength: 1, maxLength: 3 }), fc.constantFrom(...settingsChoices)).map(([b, settings]) => ({ text: b.join('\n\n') + '\n\n|s| text\n', settings })), { numRuns: Number(process.env.N ?? 500), seed: Number(process.env.SEED ?? 1) })
 writeFileSync('/tmp/dirtest/in.json', JSON.stringify(inputs))
 execFileSync('/root/.cache/rst-oracle/bin/python', ['/tmp/dirtest/batch_oracle.py', '/tmp/dirtest/in.json', '/tmp/dirtest/out.json', cwd])

@@ -119,3 +119,14 @@ test('raw_enabled: false disables raw (docutils warning)', () => {
   assert.match(result, /<system_message level="2" line="1" source="test data" type="WARNING">/)
   assert.match(result, /"raw" directive disabled\./)
 })
+
+test('include :code: with :number-lines:, UTF-16 without BOM, :parser: rst and roles (docutils output)', () => {
+  const directory = mkdtempSync(path.join(tmpdir(), 'rstmdx-include-'))
+  writeFileSync(path.join(directory, 'code.py'), 'a = 1\nb = 2\n')
+  writeFileSync(path.join(directory, 'nobom.txt'), Buffer.from([0x61, 0x00, 0x62, 0x00]))
+  writeFileSync(path.join(directory, 'part.rst'), '`x` text\n\n.. default-role:: strong\n\n`y`\n')
+  // expected: docutils 0.22.4 (`oracle.py --settings '{"halt_level": 5}'`) on the same files
+  const input = ".. include:: code.py\n   :code: python\n   :number-lines: 9\n\n.. include:: nobom.txt\n   :encoding: utf-16\n\n.. default-role:: emphasis\n\n`before`\n\n.. include:: part.rst\n   :parser: rst\n\n`after`\n"
+  const expected = "<document source=\"test data\">\n    <literal_block classes=\"code python\" source=\"code.py\" xml:space=\"preserve\">\n        <inline classes=\"ln\">\n             9 \n        a = 1\n        <inline classes=\"ln\">\n            10 \n        b = 2\n    <system_message level=\"4\" line=\"5\" source=\"test data\" type=\"SEVERE\">\n        <paragraph>\n            Problem with \"include\" directive:\n            UnicodeError: UTF-16 stream does not start with BOM\n        <literal_block xml:space=\"preserve\">\n            .. include:: nobom.txt\n               :encoding: utf-16\n    <paragraph>\n        <emphasis>\n            before\n    <paragraph>\n        <emphasis>\n            x\n         text\n    <paragraph>\n        <strong>\n            y\n    <paragraph>\n        <title_reference>\n            after\n"
+  assert.equal(pseudoXml(input, { cwd: directory }), expected)
+})

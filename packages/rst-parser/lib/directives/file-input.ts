@@ -14,9 +14,12 @@ export class InputError extends Error {
   override name = 'InputError'
 }
 
-/** A decoding failure (Python `UnicodeDecodeError`). */
+/** A decoding failure (Python `UnicodeDecodeError`, or another `UnicodeError` named by `name`). */
 export class UnicodeDecodeError extends Error {
-  override name = 'UnicodeDecodeError'
+  constructor(message: string, name = 'UnicodeDecodeError') {
+    super(message)
+    this.name = name
+  }
 }
 
 /** rstmdx: a path outside `settings.root`. */
@@ -135,9 +138,17 @@ export function decode(data: Uint8Array, encoding: string): string {
     return Buffer.from(data).toString('latin1')
   }
   if (name === 'utf-16' || name === 'utf16') {
+    // Python's text-mode reader needs the BOM
     if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(data.subarray(2))
     if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(data.subarray(2))
-    return new TextDecoder('utf-16le', { fatal: true }).decode(data)
+    if (data.length === 0) return ''
+    if (data.length % 2 === 1) {
+      const last = data.length - 1
+      throw new UnicodeDecodeError(
+        `'utf-16-le' codec can't decode byte 0x${data[last]!.toString(16).padStart(2, '0')} in position ${last}: truncated data`
+      )
+    }
+    throw new UnicodeDecodeError('UTF-16 stream does not start with BOM', 'UnicodeError')
   }
   const label = ['utf-8', 'utf8', 'u8', 'utf', 'utf-8-sig', 'utf8-sig'].includes(name) ? 'utf-8' : name
   let decoder: InstanceType<typeof TextDecoder>

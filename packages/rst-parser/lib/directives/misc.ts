@@ -6,6 +6,7 @@
  */
 import { DocumentContext } from '../document.js'
 import { text, type RstElement, type RstNode } from '../nodes.js'
+import { localRoles } from '../roles/registry.js'
 import { RSTStateMachine, stateClasses } from '../states/rst-state.js'
 import { StringList } from '../statemachine.js'
 import { appendChildren, listAttribute, setParent } from '../util/node-info.js'
@@ -26,7 +27,7 @@ import {
 } from './converters.js'
 import { codeBlock } from './body.js'
 import { Directive, isSubstitutionDef } from './directive.js'
-import { InputError, OutsideRootError, UnicodeDecodeError, adaptPath, readTextFile, relativePath, urlOpenError } from './file-input.js'
+import { InputError, OutsideRootError, UnicodeDecodeError, adaptPath, decode, readTextFile, relativePath, urlOpenError } from './file-input.js'
 import { pendingNode } from './parts.js'
 import { PyValueError, pyRepr } from './py.js'
 import { roleDirectives } from './role.js'
@@ -52,11 +53,12 @@ const standardIncludePrefix = '/usr/share/docutils/include/'
 /** Read a file for a directive, turning failures into docutils' messages. */
 function readForDirective(directive: Directive, path: string, encodingName: string): string {
   const settings = directive.state.document.settings
-  if (path.startsWith(standardIncludePrefix)) {
-    const data = standardInclude(path.slice(standardIncludePrefix.length))
-    if (data !== undefined) return data
-  }
   try {
+    if (path.startsWith(standardIncludePrefix)) {
+      const data = standardInclude(path.slice(standardIncludePrefix.length))
+      // the data files are UTF-8 (read with the requested encoding, as docutils does)
+      if (data !== undefined) return decode(Buffer.from(data, 'utf8'), encodingName).replace(/\r\n?/g, '\n')
+    }
     return readTextFile(path, encodingName, workingDirectory(directive), settings.root)
   } catch (error) {
     if (error instanceof OutsideRootError) {
@@ -241,6 +243,11 @@ function customParse(directive: Directive, value: string, parser: string): RstNo
   document.nametypes = outer.nametypes
   document.includeLog = outer.includeLog
   document.reporter.attachObserver((message) => document.noteParseMessage(message))
+  // docutils' roles are process-wide: the nested parse sees the outer
+  // document's roles, its new roles stay, and its end drops the default role.
+  const outerRoles = localRoles(outer)
+  const innerRoles = localRoles(document)
+  for (const [name, roleFn] of outerRoles) innerRoles.set(name, roleFn)
   const settings = document.settings
   const inputLines = string2lines(value, settings.tab_width, true)
   const tooLong = inputLines.findIndex((line) => line.length > settings.line_length_limit)
@@ -250,6 +257,8 @@ function customParse(directive: Directive, value: string, parser: string): RstNo
   } else {
     appendChildren(document.root, document.reporter.error(`Line ${tooLong + 1} exceeds the line-length-limit.`))
   }
+  outerRoles.clear()
+  for (const [name, roleFn] of innerRoles) if (name !== '') outerRoles.set(name, roleFn)
   outer.parseMessages.push(...document.parseMessages)
   return document.root.children
 }

@@ -9,6 +9,7 @@ import { toString } from 'mdast-util-to-string'
 import { VFile } from 'vfile'
 import { astext, isText, type RstElement, type RstNode } from '../nodes.js'
 import { handlers as defaultHandlers } from './handle/index.js'
+import { callout } from './handle/admonition.js'
 import { buildReferences } from './references.js'
 import { jsxFlow, jsxText, listOf } from './util/jsx.js'
 import { getSourceLine, ownSourceLine } from '../util/node-info.js'
@@ -165,9 +166,21 @@ function isBlankText(node: PhrasingContent): boolean {
   return node.type === 'text' && node.value.trim() === ''
 }
 
-/** Fallback: report, then keep the children (docutils name in the message). */
+/**
+ * Fallback: report, then keep the children (docutils name in the message),
+ * inside a visible `:::warning` with the original RST when it is known.
+ */
 function unknown(state: State, node: RstElement): Nodes[] {
-  state.report(`Cannot convert unknown node \`${node.type}\`; kept its content`, node, 'unknown-node', 2)
-  if (state.inPhrasing) return state.phrasing(node)
-  return state.all(node)
+  const reason = `Cannot convert unknown node \`${node.type}\`; kept its content`
+  state.report(reason, node, 'unknown-node', 2)
+  if (state.inPhrasing) return [jsxText('span', { className: 'rst-unknown-node', title: reason }, state.phrasing(node))]
+  const children = state.all(node)
+  if (state.options.visibleMessages === false) return children
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  const source = state.options.value
+  if (source && start !== undefined && end !== undefined && end > start) {
+    children.push({ type: 'code', lang: 'rst', meta: null, value: source.slice(start, end).replace(/\n+$/, '') })
+  }
+  return [callout('warning', `Unsupported node: ${node.type}`, children)]
 }

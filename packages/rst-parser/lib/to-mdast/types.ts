@@ -42,6 +42,8 @@ export interface ToMdastOptions {
    * (default: keep URLs as written).
    */
   rstLinkExtension?: string | null | undefined
+  /** The RST source text, to quote the original markup in callouts for unknown nodes. */
+  value?: string | null | undefined
   /** Extra or replacement handlers, keyed by docutils node name. */
   handlers?: Readonly<Record<string, Handler>> | null | undefined
 }

@@ -25,6 +25,37 @@ const inlineItem = fc.oneof(
 const sentence = fc.array(inlineItem, { minLength: 1, maxLength: 12 }).map((items) => items.join(' '))
 const paragraph = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'))
 
+/** More constructs: tables with block cells, directives with options, raw HTML oddities. */
+const extraBlocks = [
+  '+------------+-----------+\n| a {x}      | - item    |\n|            | - <item>  |\n+------------+-----------+\n| ::         | .. note:: |\n|            |           |\n|   code {y} |    inside |\n+------------+-----------+',
+  '.. list-table:: Title <t>\n   :header-rows: 1\n\n   * - H {1}\n     - H2\n   * - - nested\n       - list\n     - cell',
+  '.. csv-table:: CSV {t}\n   :header: "a", "b"\n\n   "1 <x>", "{2}"\n   "import", "a:b"',
+  '.. figure:: missing-figure.png\n   :alt: alt {x}\n\n   Caption <c>\n\n   Legend *l*',
+  '.. image:: https://example.com/i.png\n   :target: https://example.com/t?a=1&b=2\n   :width: 50%',
+  '| a\n|    b {x}\n|        c <y>\n| d',
+  '.. sidebar:: Side {s}\n\n   Body <b>',
+  '.. topic:: Topic {t}\n\n   Body import x',
+  '.. rubric:: Rubric <r>',
+  '.. container:: a b\n\n   Contained {c}',
+  '.. compound::\n\n   One {1}\n\n   Two <2>',
+  '.. raw:: html\n\n   <div><p>unclosed {x}',
+  '.. raw:: html\n\n   <!-- comment --><style>a { color: red }</style><script>if (a < b) {}</script>',
+  '.. raw:: html\n\n   <pre>  keep\n    spaces {x}</pre>',
+  '.. parsed-literal::\n\n   *parsed* {literal} <x>',
+  '.. include:: does-not-exist.rst',
+  'A reference to `Link <https://example.com/a_(b)>`_ and <https://example.com/<x>>.',
+  '.. |img| image:: https://example.com/s.png\n\nText |img| here.',
+  '.. [#named] Named {footnote}.\n\nRef [#named]_ and missing [99]_.',
+  ':Field {x}: <value>\n:import: export',
+  '.. epigraph::\n\n   Epigraph {e}\n\n   -- Author <a>',
+  '.. highlights::\n\n   Highlight import',
+  '.. tip:: :ref:`unknown role` and :doc:`x`',
+  '.. class:: special\n\nClassed paragraph {p}.',
+  '.. admonition:: Nested\n\n   .. warning::\n\n      .. danger:: deep {d}',
+  '.. math::\n\n   \\{ a \\} $ b',
+  'Trailing backslash \\\\ and \\* star and `` ` `` tick.'
+]
+
 const indent = (text: string, by = '   '): string => text.split('\n').map((line) => (line ? by + line : line)).join('\n')
 
 const block: fc.Memo<string> = fc.memo((depth) => {
@@ -36,6 +67,7 @@ const block: fc.Memo<string> = fc.memo((depth) => {
     { weight: 1, arbitrary: fc.constantFrom('.. image:: https://example.com/a.png\n   :alt: {alt}', '.. image:: missing.png', '.. figure:: https://example.com/f.png\n\n   Caption {c}') },
     { weight: 1, arbitrary: fc.constantFrom('=====  =====\nA      B\n=====  =====\n1      {2}\nx|y    <z>\n=====  =====', '+---+---+\n| a | b |\n+---+---+\n| spans |\n+---+---+') },
     { weight: 1, arbitrary: fc.constantFrom('.. [1] Footnote {one}.', '.. [#] Auto <note>.', '.. _ref: https://example.com/ref', '__ https://example.com/anon', '.. |sub| replace:: *subst*', '.. _target:', '.. comment {x}') },
+    { weight: 1, arbitrary: fc.constantFrom(...extraBlocks) },
     { weight: 1, arbitrary: fc.constantFrom('.. raw:: html\n\n   <b class="x">bold</b>', '.. math::\n\n   x^2 + {y}', '>>> 1 < 2\nTrue', '| line {a}\n| line <b>', ':field: value {v}\n:other: <w>', '-a  option {a}\n--bb=X  option b', '.. unknown:: x\n\n   body', '.. contents::') }
   )
   if (depth <= 1) return leaf

@@ -71,7 +71,7 @@ export function image(state: State, node: RstElement): Nodes | Nodes[] {
   let measured: Measured = {}
   if (check) {
     if (!existsSync(absolute)) {
-      state.report(`Image file not found: ${uri} (looked for ${absolute})`, node, 'image-not-found', 2)
+      state.report(`Image file not found: ${uri}`, node, 'image-not-found', 2).note = `Looked for ${absolute}`
       return placeholder(state, node, uri, 'Missing image')
     }
     try {

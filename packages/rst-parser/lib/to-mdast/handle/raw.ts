@@ -51,19 +51,26 @@ export function raw(state: State, node: RstElement): Nodes[] | undefined {
   return result
 }
 
-function hastToJsx(node: ElementContent, flow: boolean, state: State, source: RstElement): Nodes | undefined {
+function hastToJsx(node: ElementContent, flow: boolean, state: State, source: RstElement, preserve = false): Nodes | undefined {
   if (node.type === 'comment') return undefined
   if (node.type === 'text') {
+    // Whitespace-significant elements: keep the text verbatim as a string expression.
+    if (preserve) {
+      const value = JSON.stringify(node.value)
+      return flow ? { type: 'mdxFlowExpression', value } : { type: 'mdxTextExpression', value }
+    }
     // HTML whitespace collapses; MDX would turn line endings inside JSX into structure.
     if (node.value.trim() === '') return flow || /[\r\n]/.test(node.value) ? undefined : { type: 'text', value: ' ' }
     const value = node.value.replace(/\s+/g, ' ')
     return flow ? { type: 'paragraph', children: [{ type: 'text', value: value.trim() }] } : { type: 'text', value }
   }
   if (node.type !== 'element') return undefined
-  return elementToJsx(node, flow, state, source)
+  return elementToJsx(node, flow, state, source, preserve)
 }
 
-function elementToJsx(node: Element, flow: boolean, state: State, source: RstElement): Nodes {
+function elementToJsx(node: Element, flow: boolean, state: State, source: RstElement, inPreserve: boolean): Nodes {
+  const preserve = inPreserve || preserveTags.has(node.tagName)
+  if (node.tagName === 'script') state.report('Raw HTML `<script>` is kept, but React does not run it on client-side navigation', source, 'raw-html-script', 1)
   const attributes: MdxJsxAttribute[] = []
   for (const [key, value] of Object.entries(node.properties)) {
     if (value === undefined || value === null || value === false) continue
@@ -81,10 +88,10 @@ function elementToJsx(node: Element, flow: boolean, state: State, source: RstEle
     attributes.push({ type: 'mdxJsxAttribute', name, value: text })
   }
   // Inside an element, text keeps inline form; flow-level children of flow elements become flow.
-  const childFlow = flow && node.children.some((child) => child.type === 'element' && blockTags.has(child.tagName))
+  const childFlow = flow && (preserve || node.children.some((child) => child.type === 'element' && blockTags.has(child.tagName)))
   const children: Nodes[] = []
   for (const child of node.children) {
-    const converted = hastToJsx(child, childFlow, state, source)
+    const converted = hastToJsx(child, childFlow, state, source, preserve)
     if (converted) children.push(converted)
   }
   if (flow) {
@@ -95,6 +102,9 @@ function elementToJsx(node: Element, flow: boolean, state: State, source: RstEle
   }
   return { type: 'mdxJsxTextElement', name: node.tagName, attributes, children: children as never }
 }
+
+/** Elements whose text is whitespace-significant or not markup (kept as string expressions). */
+const preserveTags = new Set(['pre', 'style', 'script', 'textarea', 'listing', 'xmp'])
 
 const blockTags = new Set([
   'address', 'article', 'aside', 'blockquote', 'details', 'dialog', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption',

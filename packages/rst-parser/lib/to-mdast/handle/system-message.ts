@@ -32,7 +32,14 @@ function ruleIdOf(node: RstElement): string {
 export function systemMessage(state: State, node: RstElement): Nodes | undefined {
   const level = Number(node.attributes.level ?? 2)
   const reason = reasonOf(node)
-  const message = state.report(reason, node, ruleIdOf(node), level)
+  // docutils reports the `line` attribute (e.g. a directive's first line); keep it as the place.
+  const line = node.attributes.line
+  const start = node.position?.start
+  const placed: RstElement =
+    typeof line === 'number' && (!start || start.line !== line)
+      ? { ...node, position: { start: { line, column: 1 }, end: { line, column: 1 } } }
+      : node
+  const message = state.report(reason, placed, ruleIdOf(node), level)
   const first = node.children.find((child) => child.type === 'paragraph')
   const extra = node.children.filter((child) => child !== first)
   if (extra.length > 0) message.note = extra.map((child) => astext(child)).join('\n\n')
@@ -42,8 +49,8 @@ export function systemMessage(state: State, node: RstElement): Nodes | undefined
     if (child.type === 'literal_block') children.push({ type: 'code', lang: 'rst', meta: null, value: astext(child).replace(/\n+$/, '') })
     else children.push({ type: 'paragraph', children: [{ type: 'text', value: astext(child) }] })
   }
-  const line = typeof node.attributes.line === 'number' ? ` (line ${node.attributes.line})` : ''
-  const result = callout(level >= 3 ? 'danger' : 'warning', `${levelNames[level] ?? 'WARNING'}${line}`, children)
+  const where = typeof line === 'number' ? ` (line ${line})` : ''
+  const result = callout(level >= 3 ? 'danger' : 'warning', `${levelNames[level] ?? 'WARNING'}${where}`, children)
   state.patch(node, result)
   return result
 }
