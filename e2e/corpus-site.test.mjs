@@ -1,21 +1,60 @@
 // End-to-end: the 60 docutils documents of ../shared/corpus/docutils-docs (with their images), converted by `rstToMdx`,
 // must build as a Docusaurus 3.10.2 site (same `future`/`markdown` settings as packages/site, single locale), and every
 // page's HTML must hold each of its section headings (the texts of the doctree's `section > title` elements) as the
-// text of an <h1>–<h6>. The throwaway site is built in a temporary folder (scripts/lib/corpus-site.mjs); set
-// RSTMDX_CORPUS_SITE_KEEP=1 to keep it for inspection. About 30–40 s on 2 cores.
+// text of an <h1>–<h6>. The throwaway site is built in a temporary folder by scripts/lib/corpus-site.mjs (run that file
+// with `--keep` to inspect it). Skipped when ../shared is absent. About 30–50 s on 2 cores.
 import assert from 'node:assert/strict';
-import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {before, describe, test} from 'node:test';
-import {defaultCorpusDir, runCorpusSite, siteMathPlugins} from '../scripts/lib/corpus-site.mjs';
+import {
+  corpusSkipReason,
+  htmlHeadings,
+  runCorpusSite,
+  sectionTitles,
+  siteMathPlugins,
+  ssgWarnings,
+} from '../scripts/lib/corpus-site.mjs';
 import {loadParser} from '../scripts/lib/parser.mjs';
-import {repoRoot} from '../scripts/lib/paths.mjs';
 
-const sharedDir = join(repoRoot, '..', 'shared');
-const skip = existsSync(defaultCorpusDir)
-  ? false
-  : `corpus-site: ${existsSync(sharedDir) ? defaultCorpusDir : sharedDir} is absent (reference material outside the repository), skipping`;
+const skip = corpusSkipReason() ?? false;
 if (skip) console.log(skip);
+
+describe('corpus-site helpers', () => {
+  test('skips with a message when ../shared is absent', () => {
+    assert.equal(corpusSkipReason(join('/nonexistent-shared', 'corpus', 'docutils-docs')),
+      'corpus-site: /nonexistent-shared is absent (reference material beside the repository), skipping the corpus build');
+  });
+
+  test('htmlHeadings reads minified Docusaurus headings (raw "<" in attribute values, hash links)', () => {
+    const html =
+      '<p>x<h4 class="anchor a_Y" id=figure>&lt;figure><a href=#figure class=hash-link aria-label="Direct link to <figure>" ' +
+      'title="Direct link to <figure>" translate=no>\u200b</a></h4><h2 id=b>A <code>b</code>&amp;\nc&#x21;</h2>' +
+      '<script>"<h1>no</h1>"</script><h1>Title</h1>';
+    assert.deepEqual(htmlHeadings(html), ['<figure>', 'A b& c!', 'Title']);
+  });
+
+  test('sectionTitles collects section > title texts (nested sections, inline markup, no other titles)', async () => {
+    const {parse} = await loadParser();
+    const tree = parse('Top\n===\n\n.. topic:: Not a section\n\n   x\n\nSub *one*\n---------\n\nText ``code``\n\nSub two\n-------\n');
+    assert.deepEqual(sectionTitles(tree), ['Top', 'Sub one', 'Sub two']);
+  });
+
+  test('ssgWarnings reads the per-page warnings of a build log', () => {
+    const log = [
+      '[WARNING] Docusaurus static site generation process emitted warnings for 1 path',
+      'This is non-critical',
+      '',
+      '- "/docs/a/":',
+      '  - [HTML minifier diagnostic - error] No "p" element in scope but a "p" end tag seen - {"primary_spans":[]}',
+      '',
+      '[WARNING] Docusaurus found broken links!',
+      '- "/docs/b/": not a warning of this kind',
+    ].join('\n');
+    assert.deepEqual(ssgWarnings(log), [
+      {route: '/docs/a/', message: '[HTML minifier diagnostic - error] No "p" element in scope but a "p" end tag seen'},
+    ]);
+  });
+});
 
 describe('docutils corpus as a Docusaurus site', {skip}, () => {
   /** @type {Awaited<ReturnType<typeof runCorpusSite>>} */
@@ -24,11 +63,7 @@ describe('docutils corpus as a Docusaurus site', {skip}, () => {
   before(
     async () => {
       const {rstToMdx} = await loadParser();
-      result = await runCorpusSite({
-        rstToMdx,
-        keep: process.env.RSTMDX_CORPUS_SITE_KEEP === '1',
-        log: (line) => console.log(line),
-      });
+      result = await runCorpusSite({rstToMdx, log: (line) => console.log(line)});
     },
     {timeout: 10 * 60 * 1000},
   );
@@ -59,5 +94,18 @@ describe('docutils corpus as a Docusaurus site', {skip}, () => {
       [],
       'section titles not found as <h1>–<h6> text in the page HTML',
     );
+  });
+
+  test('pages have valid element nesting (no static-site-generation warnings)', () => {
+    assert.ok(result.check, 'no build output to check');
+    // Docusaurus' HTML minifier reports e.g. `No "p" element in scope but a "p" end tag seen` for a <p> inside a <p>:
+    // the browser's DOM then differs from React's and hydration fails.
+    /** @type {Map<string, number>} */
+    const counts = new Map();
+    for (const {route, message} of ssgWarnings(result.build.output)) {
+      const key = `${route}: ${message}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    assert.deepEqual([...counts].map(([key, count]) => `${key} (${count}×)`), []);
   });
 });

@@ -4,6 +4,8 @@
 // `i18n/<locale>/docusaurus-plugin-content-docs/` before `docusaurus build` runs (all gitignored).
 import {existsSync, readFileSync} from 'node:fs';
 import {themes as prismThemes} from 'prism-react-renderer';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
 
 // Docusaurus loads this file through jiti (as CommonJS), so `import.meta` is unavailable: use __dirname.
 // eslint-disable-next-line no-undef
@@ -78,6 +80,9 @@ const config = {
         docs: {
           sidebarPath: './sidebars.js',
           editUrl,
+          // The converter emits `$…$` / `$$…$$` (mdast-util-math); KaTeX renders them at build time.
+          remarkPlugins: [remarkMath],
+          rehypePlugins: [rehypeKatex],
           ...(onlyCurrent || versions.length === 0
             ? {onlyIncludeVersions: ['current'], lastVersion: 'current'}
             : {
@@ -92,6 +97,8 @@ const config = {
       }),
     ],
   ],
+  // KaTeX's stylesheet is bundled (no CDN: the site must work offline).
+  clientModules: ['./src/katex.js'],
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',

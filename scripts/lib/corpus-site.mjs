@@ -31,6 +31,18 @@ import {resolveFromSite} from './site-import.mjs';
 /** The docutils documentation corpus (outside the repository; absent in a bare clone). */
 export const defaultCorpusDir = join(repoRoot, '..', 'shared', 'corpus', 'docutils-docs');
 
+/**
+ * Why the corpus build cannot run (`../shared` or the corpus inside it is missing), or `undefined`.
+ * @param {string} [corpusDir]
+ * @returns {string | undefined}
+ */
+export function corpusSkipReason(corpusDir = defaultCorpusDir) {
+  if (existsSync(corpusDir)) return undefined;
+  const sharedDir = join(corpusDir, '..', '..');
+  const missing = existsSync(sharedDir) ? corpusDir : sharedDir;
+  return `corpus-site: ${missing} is absent (reference material beside the repository), skipping the corpus build`;
+}
+
 /** Files copied next to the MDX so that image directives resolve. */
 const assetExtensions = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp'];
 
@@ -313,7 +325,8 @@ export default {
 /**
  * Run `docusaurus build` on a site folder. Resolves with the exit code, the combined output and the duration.
  * @param {string} siteDir
- * @param {{outDir?: string, env?: Record<string, string>}} [options]
+ * @param {{outDir?: string, minify?: boolean, env?: Record<string, string>}} [options] `minify` (default false): JS
+ *   minification costs time and checks nothing here (Docusaurus' HTML minifier runs either way)
  * @returns {Promise<{code: number | null, output: string, ms: number}>}
  */
 export function buildSite(siteDir, options = {}) {
@@ -321,7 +334,8 @@ export function buildSite(siteDir, options = {}) {
   const outDir = options.outDir ?? join(siteDir, 'build');
   const started = performance.now();
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [bin, 'build', siteDir, '--out-dir', outDir, '--no-minify'], {
+    const args = [bin, 'build', siteDir, '--out-dir', outDir, ...(options.minify ? [] : ['--no-minify'])];
+    const child = spawn(process.execPath, args, {
       cwd: siteDir,
       // A fresh folder each run: Rspack's persistent cache would only cost time.
       env: {...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: 'true', ...options.env},
@@ -348,7 +362,7 @@ export async function runCorpusSite({corpusDir = defaultCorpusDir, keep = false,
     const pages = await convertCorpus({corpusDir, siteDir, rstToMdx});
     const convertMs = performance.now() - convertStart;
     log(`corpus-site: converted ${pages.length} documents in ${(convertMs / 1000).toFixed(1)} s into ${siteDir}`);
-    const build = await buildSite(siteDir);
+    const build = await buildSite(siteDir, {minify: process.env.RSTMDX_CORPUS_SITE_MINIFY === '1'});
     log(`corpus-site: docusaurus build exited with ${build.code} after ${(build.ms / 1000).toFixed(1)} s`);
     const outDir = join(siteDir, 'build');
     const check = build.code === 0 ? checkHeadings(pages, outDir) : undefined;
@@ -357,6 +371,35 @@ export async function runCorpusSite({corpusDir = defaultCorpusDir, keep = false,
   } finally {
     if (!keep) rmSync(siteDir, {recursive: true, force: true});
   }
+}
+
+/**
+ * Warnings Docusaurus' static site generation reports per page (HTML minifier diagnostics such as
+ * `No "p" element in scope but a "p" end tag seen`, i.e. invalid element nesting that breaks React hydration).
+ * @param {string} output build output
+ * @returns {{route: string, message: string}[]}
+ */
+export function ssgWarnings(output) {
+  /** @type {{route: string, message: string}[]} */
+  const result = [];
+  let inSection = false;
+  let route = '';
+  for (const line of output.split('\n')) {
+    if (/^\[WARNING\] Docusaurus static site generation process emitted warnings/.test(line)) {
+      inSection = true;
+      continue;
+    }
+    if (!inSection) continue;
+    if (/^\[(WARNING|ERROR|INFO|SUCCESS)\]/.test(line)) {
+      inSection = false;
+      continue;
+    }
+    const page = /^- "([^"]+)":/.exec(line);
+    if (page) route = page[1];
+    const message = /^\s+- (.*)$/.exec(line);
+    if (route && message) result.push({route, message: message[1].replace(/ - \{"primary_spans".*$/, '')});
+  }
+  return result;
 }
 
 /**

@@ -17,6 +17,7 @@ import { toMdast } from '../lib/to-mdast/index.js'
 import { toMdx } from '../lib/to-mdx.js'
 import { compileMdx } from './util/compile-mdx.js'
 import { fromPseudoXml } from './util/from-pseudo-xml.js'
+import { missingWords } from './util/text-preservation.js'
 
 const shared = fileURLToPath(new URL('../../../../shared/', import.meta.url))
 const corpus = path.join(shared, 'corpus/docutils-docs')
@@ -40,12 +41,14 @@ test('corpus: MDX from docutils doctrees compiles (100%)', async () => {
   assert.deepEqual(failures, [])
 })
 
-test('corpus: MDX from rstToMdx (our parser) compiles (100%)', async () => {
+test('corpus: MDX from rstToMdx (our parser) compiles (100%) and keeps every word', async () => {
   const failures: string[] = []
   for (const name of files) {
     const source = path.join(corpus, name)
     const file = await rstToMdx(readFileSync(source), { path: source })
     await compileMdx(String(file.value)).catch((error: unknown) => failures.push(`${name}: ${String(error)}`))
+    const missing = missingWords(file)
+    if (missing.length > 0) failures.push(`${name}: words lost: ${missing.slice(0, 10).join(', ')}`)
   }
   assert.deepEqual(failures, [])
 })

@@ -300,6 +300,10 @@ export const parserName: Converter<string | null> = (argument) => {
         `Parser "${argument}" not found. Parsing "recommonmark" Markdown flavour requires the\n  package https://pypi.org/project/recommonmark.`
       )
     default: {
+      if (module.startsWith('.')) {
+        // importlib: a relative import without a package (a TypeError, not wrapped by docutils)
+        throw new PyTypeError(`the 'package' argument is required to perform a relative import for '${module}'`)
+      }
       // Python: ImportError for the first missing package of the dotted name
       const missing = module.startsWith('docutils.parsers.') ? module : module.split('.')[0]!
       throw new PyValueError(`Parser "${argument}" not found. No module named '${missing}'`)

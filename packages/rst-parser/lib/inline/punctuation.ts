@@ -43,12 +43,34 @@ export function isSpace(code: number): boolean {
 const wordPattern = /[\p{L}\p{N}_]/u
 const digitPattern = /\p{Nd}/u
 
+/**
+ * Per-BMP-code-unit memo of a character class (0 = not computed yet,
+ * 1 = in the class, 2 = not): the classes below are tested for almost every
+ * character of every paragraph, and computing them (a Unicode regex test or
+ * two binary searches) costs far more than a table read.
+ */
+function memoized(test: (code: number) => boolean): (code: number) => boolean {
+  const table = new Uint8Array(0x10000)
+  return (code) => {
+    if (code < 0 || code > 0xffff) return test(code)
+    let known = table[code]
+    if (known === 0) {
+      known = test(code) ? 1 : 2
+      table[code] = known
+    }
+    return known === 1
+  }
+}
+
+const isWordUncached = (code: number): boolean => wordPattern.test(String.fromCodePoint(code))
+const isWordMemo = memoized(isWordUncached)
+
 /** Python `\w` for one code point (letters, numbers, underscore). */
 export function isWord(code: number): boolean {
   if (code < 0x80) {
     return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f
   }
-  return wordPattern.test(String.fromCodePoint(code))
+  return isWordMemo(code)
 }
 
 /** Python `\d` for one code point (Unicode decimal digits). */
@@ -85,8 +107,9 @@ export function isClosingDelimiter(code: number): boolean {
  * @returns Whether it allows a start-string.
  */
 export function isStartStringPrefix(code: number): boolean {
-  return isSpace(code) || isOpener(code) || isDelimiter(code)
+  return isStartStringPrefixMemo(code)
 }
+const isStartStringPrefixMemo = memoized((code) => isSpace(code) || isOpener(code) || isDelimiter(code))
 
 /**
  * May inline markup end before this character?
@@ -96,8 +119,11 @@ export function isStartStringPrefix(code: number): boolean {
  * @returns Whether it allows an end-string.
  */
 export function isEndStringSuffix(code: number): boolean {
-  return code === 0 || isSpace(code) || isClosingDelimiter(code) || isDelimiter(code) || isCloser(code)
+  return isEndStringSuffixMemo(code)
 }
+const isEndStringSuffixMemo = memoized(
+  (code) => code === 0 || isSpace(code) || isClosingDelimiter(code) || isDelimiter(code) || isCloser(code)
+)
 
 /**
  * docutils: punctuation_chars.match_chars — are `c1` and `c2` a matching

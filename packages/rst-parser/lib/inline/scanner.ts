@@ -201,16 +201,38 @@ function emptyMatch(start: number): InitialMatch {
 export function searchInitial(
   value: string, from: number, to: number, names: SimplenameScanner, options: ScanOptions
 ): InitialMatch | undefined {
-  for (let index = from; index < to; index++) {
-    const code = value.charCodeAt(index)
-    // Quick filter: every alternative starts with one of these or a name char.
-    if (
-      code !== asterisk && code !== graveAccent && code !== underscore && code !== verticalBar &&
-      code !== leftSquareBracket && code !== colon && !(code >= 0x30 && isNameChar(codeAt(value, index, to)))
-    ) continue
-    if (!startStringPrefix(value, index, from, options)) continue
-    const match = initialAt(value, index, to, names, options)
-    if (match) return match
+  // Every alternative of `initial` contains one of `*`, `` ` ``, `_`, `|`
+  // (`name_`, `[label]_`, `:role:``…), and the part before that character
+  // never contains a space or a line feed. So only the run of non-space
+  // characters ending at the next such character can hold a match start:
+  // plain text is skipped with one tight loop instead of per-character checks.
+  let index = from
+  while (index < to) {
+    let special = index
+    while (special < to) {
+      const code = value.charCodeAt(special)
+      if (code === asterisk || code === graveAccent || code === underscore || code === verticalBar) break
+      special++
+    }
+    if (special === to) return undefined
+    let runStart = special
+    while (runStart > index) {
+      const code = value.charCodeAt(runStart - 1)
+      if (code === space || code === lineFeed) break
+      runStart--
+    }
+    for (let candidate = runStart; candidate <= special; candidate++) {
+      const code = value.charCodeAt(candidate)
+      // Quick filter: every alternative starts with one of these or a name char.
+      if (
+        code !== asterisk && code !== graveAccent && code !== underscore && code !== verticalBar &&
+        code !== leftSquareBracket && code !== colon && !(code >= 0x30 && isNameChar(codeAt(value, candidate, to)))
+      ) continue
+      if (!startStringPrefix(value, candidate, from, options)) continue
+      const match = initialAt(value, candidate, to, names, options)
+      if (match) return match
+    }
+    index = special + 1
   }
   return undefined
 }
@@ -617,8 +639,9 @@ export interface NumberedMatch {
 export class ImplicitScanner {
   private schemeCache: { start: number; end: number } | undefined
   private localCache: { start: number; end: number } | undefined
-  private absoluteCache = new Map<number, number>()
-  private emailCache = new Map<number, number>()
+  // Created on first use: most scanners never see a `scheme:` or an `@`.
+  private absoluteCache: Map<number, number> | undefined
+  private emailCache: Map<number, number> | undefined
 
   constructor(readonly value: string, readonly from: number, readonly to: number, readonly options: ScanOptions) {}
 
@@ -644,12 +667,34 @@ export class ImplicitScanner {
 
   /** docutils: `patterns.uri.search(text)` (leftmost match). */
   searchUri(from = this.from): UriMatch | undefined {
-    for (let index = from; index < this.to; index++) {
-      const code = this.value.charCodeAt(index)
-      if (!isEmailc(code) && !isAsciiLetter(code)) continue
-      if (!startStringPrefix(this.value, index, this.from, this.options)) continue
-      const match = this.uriAt(index)
-      if (match) return match
+    const { value, to } = this
+    // Every match contains `:` (after the scheme) or `@` (email), and the
+    // scheme or local part before it holds no space or line feed: only the
+    // run of non-space characters ending at the next `:`/`@` can hold a
+    // match start, so plain text is skipped with one tight loop.
+    let index = from
+    while (index < to) {
+      let special = index
+      while (special < to) {
+        const code = value.charCodeAt(special)
+        if (code === colon || code === atSign) break
+        special++
+      }
+      if (special === to) return undefined
+      let runStart = special
+      while (runStart > index) {
+        const code = value.charCodeAt(runStart - 1)
+        if (code === space || code === lineFeed) break
+        runStart--
+      }
+      for (let candidate = runStart; candidate <= special; candidate++) {
+        const code = value.charCodeAt(candidate)
+        if (!isEmailc(code) && !isAsciiLetter(code)) continue
+        if (!startStringPrefix(value, candidate, this.from, this.options)) continue
+        const match = this.uriAt(candidate)
+        if (match) return match
+      }
+      index = special + 1
     }
     return undefined
   }
@@ -668,6 +713,7 @@ export class ImplicitScanner {
         this.schemeCache = { start: index, end: schemeEnd }
       }
       if (this.code(schemeEnd) === colon) {
+        this.absoluteCache ??= new Map()
         let end = this.absoluteCache.get(schemeEnd)
         if (end === undefined) {
           end = this.absoluteRest(schemeEnd + 1)
@@ -743,6 +789,7 @@ export class ImplicitScanner {
     }
     if (localEnd === index || this.code(localEnd) !== atSign || this.code(localEnd - 1) === nul) return -1
     if (!anchored) {
+      this.emailCache ??= new Map()
       const cached = this.emailCache.get(localEnd)
       if (cached !== undefined) return cached
     }
@@ -761,7 +808,7 @@ export class ImplicitScanner {
         }
       }
     }
-    if (!anchored) this.emailCache.set(localEnd, result)
+    if (!anchored) this.emailCache!.set(localEnd, result)
     return result
   }
 
