@@ -1,16 +1,16 @@
 // End-to-end: the 60 docutils documents of ../shared/corpus/docutils-docs (with their images), converted by `rstToMdx`,
 // must build as a Docusaurus 3.10.2 site (same `future`/`markdown` settings as packages/site, single locale), and every
 // page's HTML must hold each of its section headings (the texts of the doctree's `section > title` elements) as the
-// text of an <h1>–<h6>. The throwaway site is built in a temporary folder by scripts/lib/corpus-site.mjs (run that file
+// text of an <h1>–<h6> whose id is the section's id. The throwaway site is built in a temporary folder by scripts/lib/corpus-site.mjs (run that file
 // with `--keep` to inspect it). Skipped when ../shared is absent. About 30–50 s on 2 cores.
 import assert from 'node:assert/strict';
 import {join} from 'node:path';
 import {before, describe, test} from 'node:test';
 import {
   corpusSkipReason,
-  htmlHeadings,
+  htmlHeadingElements,
   runCorpusSite,
-  sectionTitles,
+  sectionHeadings,
   siteMathPlugins,
   ssgWarnings,
 } from '../scripts/lib/corpus-site.mjs';
@@ -25,18 +25,26 @@ describe('corpus-site helpers', () => {
       'corpus-site: /nonexistent-shared is absent (reference material beside the repository), skipping the corpus build');
   });
 
-  test('htmlHeadings reads minified Docusaurus headings (raw "<" in attribute values, hash links)', () => {
+  test('htmlHeadingElements reads minified Docusaurus headings (raw "<" in attribute values, hash links)', () => {
     const html =
       '<p>x<h4 class="anchor a_Y" id=figure>&lt;figure><a href=#figure class=hash-link aria-label="Direct link to <figure>" ' +
-      'title="Direct link to <figure>" translate=no>\u200b</a></h4><h2 id=b>A <code>b</code>&amp;\nc&#x21;</h2>' +
+      'title="Direct link to <figure>" translate=no>\u200b</a></h4><h2 id="b&amp;c">A <code>b</code>&amp;\nc&#x21;</h2>' +
       '<script>"<h1>no</h1>"</script><h1>Title</h1>';
-    assert.deepEqual(htmlHeadings(html), ['<figure>', 'A b& c!', 'Title']);
+    assert.deepEqual(htmlHeadingElements(html), [
+      {level: 4, id: 'figure', text: '<figure>'},
+      {level: 2, id: 'b&c', text: 'A b& c!'},
+      {level: 1, id: undefined, text: 'Title'},
+    ]);
   });
 
-  test('sectionTitles collects section > title texts (nested sections, inline markup, no other titles)', async () => {
+  test('sectionHeadings collects section > title texts and ids (nested sections, inline markup, no other titles)', async () => {
     const {parse} = await loadParser();
     const tree = parse('Top\n===\n\n.. topic:: Not a section\n\n   x\n\nSub *one*\n---------\n\nText ``code``\n\nSub two\n-------\n');
-    assert.deepEqual(sectionTitles(tree), ['Top', 'Sub one', 'Sub two']);
+    assert.deepEqual(sectionHeadings(tree), [
+      {text: 'Top', id: 'top'},
+      {text: 'Sub one', id: 'sub-one'},
+      {text: 'Sub two', id: 'sub-two'},
+    ]);
   });
 
   test('ssgWarnings reads the per-page warnings of a build log', () => {
@@ -85,14 +93,23 @@ describe('docutils corpus as a Docusaurus site', {skip}, () => {
 
   test('every page is built and shows all its section headings', (t) => {
     assert.ok(result.check, 'no build output to check');
-    const {checked, pagesFound, missingPages, missingHeadings} = result.check;
-    t.diagnostic(`${pagesFound} pages built, ${checked} headings checked`);
+    const {checked, idsChecked, pagesFound, missingPages, missingHeadings} = result.check;
+    t.diagnostic(`${pagesFound} pages built, ${checked} headings checked (${idsChecked} with their id)`);
     assert.deepEqual(missingPages, [], 'pages missing from the build');
     assert.ok(checked >= 1000, `only ${checked} headings found in the doctrees`);
     assert.deepEqual(
       missingHeadings.map(({source, heading}) => `${source}: ${heading}`),
       [],
       'section titles not found as <h1>–<h6> text in the page HTML',
+    );
+  });
+
+  test('each section heading carries the section id (targets of #id links)', () => {
+    assert.ok(result.check, 'no build output to check');
+    assert.ok(result.check.idsChecked >= 1000, `only ${result.check.idsChecked} heading ids checked`);
+    assert.deepEqual(
+      result.check.wrongIds.map(({source, heading, id, found}) => `${source}: #${id} → ${found ?? '(no heading)'}, expected ${heading}`),
+      [],
     );
   });
 

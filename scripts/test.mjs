@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Root test runner (`pnpm test`): node:test over
-//   1. every packages/rst-parser/**/*.test.ts (with tsx, cwd packages/rst-parser),
-//   2. scripts/**/*.test.mjs and e2e/*.test.mjs (browser tests of the built site).
+// Root test runner (`pnpm test`): one node:test run (with tsx) over every
+// packages/rst-parser/**/*.test.ts, scripts/**/*.test.mjs and e2e/*.test.mjs (browser tests of the
+// built site), so that the run ends with a single summary.
 // The browser tests need packages/site/build: when it is missing, the site is built first
 // (set RSTMDX_SKIP_E2E=1 to skip them instead, e.g. while working on the parser only).
 import {spawnSync} from 'node:child_process';
@@ -11,20 +11,17 @@ import {buildDir, repoRoot} from './lib/paths.mjs';
 import {listFiles} from './lib/fs-utils.mjs';
 
 const parserDir = join(repoRoot, 'packages', 'rst-parser');
-let failed = false;
-
-/** @param {string} cwd @param {string[]} files */
-function runTests(cwd, files) {
-  if (files.length === 0) return;
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], {cwd, stdio: 'inherit'});
-  if (result.status !== 0) failed = true;
+/** @param {string[]} files */
+function runTests(files) {
+  // One node:test run for every file, so that CI reads a single summary for the whole suite.
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], {cwd: repoRoot, stdio: 'inherit'});
+  return result.status === 0;
 }
 
 const skipped = (/** @type {string} */ path) => path.split('/').some((part) => part === 'node_modules' || part === 'dist');
-runTests(
-  parserDir,
-  listFiles(parserDir, '.test.ts').filter((path) => !skipped(path)),
-);
+const parserTests = listFiles(parserDir, '.test.ts')
+  .filter((path) => !skipped(path))
+  .map((path) => join('packages', 'rst-parser', path));
 
 const scriptTests = listFiles(join(repoRoot, 'scripts'), '.test.mjs').map((path) => `scripts/${path}`);
 let e2eTests = listFiles(join(repoRoot, 'e2e'), '.test.mjs')
@@ -41,6 +38,4 @@ if (process.env.RSTMDX_SKIP_E2E === '1') {
     process.exit(1);
   }
 }
-runTests(repoRoot, [...scriptTests, ...e2eTests]);
-
-process.exitCode = failed ? 1 : 0;
+process.exitCode = runTests([...parserTests, ...scriptTests, ...e2eTests]) ? 0 : 1;

@@ -2,7 +2,7 @@
 // documents of ../shared/corpus/docutils-docs, with their images) into a throwaway Docusaurus site, build it, and
 // check every page's HTML for its section headings. Used by e2e/corpus-site.test.mjs; runnable by hand:
 //
-//   node scripts/lib/corpus-site.mjs [corpusDir] [--keep] [--math]
+//   node scripts/lib/corpus-site.mjs [corpusDir] [--keep] [--math]   (--math: remark-math even if the site lacks it)
 //
 // The throwaway site lives in a temporary folder whose node_modules links to the entries of packages/site/node_modules
 // (so the real site's Docusaurus install is reused, and caches stay in the temporary folder). Its config copies the
@@ -50,7 +50,7 @@ const assetExtensions = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp'];
  * @typedef {object} CorpusPage
  * @property {string} source path of the .rst file relative to the corpus (POSIX)
  * @property {string} route URL path of the page (`/docs/<source without .rst>/`)
- * @property {string[]} headings texts of the document's section titles (doctree `section > title`)
+ * @property {{text: string, id: string | undefined}[]} headings the document's section titles (doctree `section > title`)
  * @property {{line?: number | null, reason: string, ruleId?: string | null, fatal?: boolean | null}[]} messages
  */
 
@@ -74,7 +74,7 @@ export async function convertCorpus({corpusDir, siteDir, rstToMdx}) {
     pages.push({
       source,
       route: `/docs/${name}/`,
-      headings: sectionTitles(file.data.tree),
+      headings: sectionHeadings(file.data.tree),
       messages: file.messages.map((/** @type {any} */ message) => ({
         line: message.line,
         reason: message.reason,
@@ -110,25 +110,36 @@ export function withFrontMatter(mdx, extra) {
 }
 
 /**
- * Texts of all `section > title` elements of a doctree, in document order (docutils `astext()`,
- * whitespace collapsed).
+ * The `section > title` elements of a doctree, in document order: title text (docutils `astext()`, whitespace collapsed)
+ * and the section's first id (what the converter writes as the heading id, `## Title {/* #id *\/}`).
  * @param {any} tree the `document` RstElement (`rstToMdx` returns it as `file.data.tree`)
- * @returns {string[]}
+ * @returns {{text: string, id: string | undefined}[]}
  */
-export function sectionTitles(tree) {
-  /** @type {string[]} */
+export function sectionHeadings(tree) {
+  /** @type {{text: string, id: string | undefined}[]} */
   const result = [];
   /** @param {any} node */
   const visit = (node) => {
     if (!node || !Array.isArray(node.children)) return;
     if (node.type === 'section') {
       const title = node.children.find((/** @type {any} */ child) => child.type === 'title');
-      if (title) result.push(normalizeText(astext(title)));
+      const ids = node.attributes?.ids;
+      const id = Array.isArray(ids) && typeof ids[0] === 'string' ? ids[0] : undefined;
+      if (title) result.push({text: normalizeText(astext(title)), id});
     }
     for (const child of node.children) visit(child);
   };
   visit(tree);
   return result;
+}
+
+/**
+ * Texts of all `section > title` elements of a doctree (see `sectionHeadings`).
+ * @param {any} tree
+ * @returns {string[]}
+ */
+export function sectionTitles(tree) {
+  return sectionHeadings(tree).map((heading) => heading.text);
 }
 
 /**
@@ -161,17 +172,28 @@ function decodeEntities(text) {
 }
 
 /**
- * Texts of the `<h1>`…`<h6>` elements of an HTML page (tags removed, entities decoded, whitespace collapsed;
- * the zero-width text of Docusaurus' "#" hash links vanishes). A small tokenizer, not regexes: minified
- * attribute values hold raw `<`/`>` (`aria-label="Direct link to <figure>"`).
+ * Texts of the `<h1>`…`<h6>` elements of an HTML page (see `htmlHeadingElements`).
  * @param {string} html
  * @returns {string[]}
  */
 export function htmlHeadings(html) {
-  /** @type {string[]} */
+  return htmlHeadingElements(html).map((heading) => heading.text);
+}
+
+/**
+ * The `<h1>`…`<h6>` elements of an HTML page: level, `id` attribute and text (tags removed, entities decoded,
+ * whitespace collapsed; the zero-width text of Docusaurus' "#" hash links vanishes). A small tokenizer, not regexes
+ * over the page: minified attribute values hold raw `<`/`>` (`aria-label="Direct link to <figure>"`).
+ * @param {string} html
+ * @returns {{level: number, id: string | undefined, text: string}[]}
+ */
+export function htmlHeadingElements(html) {
+  /** @type {{level: number, id: string | undefined, text: string}[]} */
   const result = [];
   /** @type {string[] | undefined} */
   let current;
+  /** @type {string | undefined} */
+  let currentId;
   let level = '';
   let index = 0;
   while (index < html.length) {
@@ -204,8 +226,10 @@ export function htmlHeadings(html) {
       if (!name[1] && !current) {
         current = [];
         level = name[2].toLowerCase();
+        const id = /\sid=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/.exec(html.slice(lt, end));
+        currentId = id ? decodeEntities(id[1] ?? id[2] ?? id[3]) : undefined;
       } else if (name[1] && current && name[2].toLowerCase() === level) {
-        result.push(normalizeText(decodeEntities(current.join(''))));
+        result.push({level: Number(level.slice(1)), id: currentId, text: normalizeText(decodeEntities(current.join('')))});
         current = undefined;
       }
     } else if (name && /^(script|style)$/i.test(name[2]) && !name[1]) {
@@ -220,18 +244,22 @@ export function htmlHeadings(html) {
 }
 
 /**
- * Check that each page's built HTML holds every expected heading (as the text of some h1–h6).
+ * Check that each page's built HTML holds every expected heading as the text of some h1–h6, and that the heading with
+ * the section's id (the target of `#id` links) has that text. The document title, which the converter moves to the
+ * front matter, is rendered by Docusaurus as an `<h1>` without id: only its text is checked.
  * @param {CorpusPage[]} pages
  * @param {string} outDir the build folder
- * @returns {{checked: number, pagesFound: number, missingPages: string[], missingHeadings: {source: string, heading: string}[]}}
  */
 export function checkHeadings(pages, outDir) {
   let checked = 0;
   let pagesFound = 0;
+  let idsChecked = 0;
   /** @type {string[]} */
   const missingPages = [];
   /** @type {{source: string, heading: string}[]} */
   const missingHeadings = [];
+  /** @type {{source: string, heading: string, id: string, found: string | undefined}[]} */
+  const wrongIds = [];
   for (const page of pages) {
     const htmlFile = join(outDir, ...page.route.split('/').filter(Boolean), 'index.html');
     if (!existsSync(htmlFile)) {
@@ -239,13 +267,23 @@ export function checkHeadings(pages, outDir) {
       continue;
     }
     pagesFound++;
-    const found = new Set(htmlHeadings(readFileSync(htmlFile, 'utf8')));
+    const elements = htmlHeadingElements(readFileSync(htmlFile, 'utf8'));
+    const texts = new Set(elements.map((element) => element.text));
+    /** @type {Map<string, string>} */
+    const byId = new Map();
+    for (const element of elements) if (element.id !== undefined) byId.set(element.id, element.text);
+    const titleOnly = elements.find((element) => element.level === 1 && element.id === undefined);
     for (const heading of page.headings) {
       checked++;
-      if (!found.has(heading)) missingHeadings.push({source: page.source, heading});
+      if (!texts.has(heading.text)) missingHeadings.push({source: page.source, heading: heading.text});
+      if (heading.id === undefined || (titleOnly && titleOnly.text === heading.text && !byId.has(heading.id))) continue;
+      idsChecked++;
+      if (byId.get(heading.id) !== heading.text) {
+        wrongIds.push({source: page.source, heading: heading.text, id: heading.id, found: byId.get(heading.id)});
+      }
     }
   }
-  return {checked, pagesFound, missingPages, missingHeadings};
+  return {checked, idsChecked, pagesFound, missingPages, missingHeadings, wrongIds};
 }
 
 /**
@@ -451,11 +489,16 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(result.errors || result.build.output);
     process.exitCode = 1;
   } else if (result.check) {
-    const {checked, pagesFound, missingPages, missingHeadings} = result.check;
-    console.log(`corpus-site: ${pagesFound}/${result.pages.length} pages built, ${checked} headings checked`);
+    const {checked, idsChecked, pagesFound, missingPages, missingHeadings, wrongIds} = result.check;
+    console.log(
+      `corpus-site: ${pagesFound}/${result.pages.length} pages built, ${checked} headings checked (${idsChecked} with their id)`,
+    );
     for (const page of missingPages) console.log(`missing page: ${page}`);
     for (const {source, heading} of missingHeadings) console.log(`missing heading: ${source}: ${heading}`);
-    if (missingPages.length > 0 || missingHeadings.length > 0) process.exitCode = 1;
+    for (const {source, heading, id, found} of wrongIds) console.log(`heading id: ${source}: #${id} should be "${heading}", is ${found === undefined ? 'missing' : `"${found}"`}`);
+    const warnings = ssgWarnings(result.build.output);
+    for (const {route, message} of warnings) console.log(`ssg warning: ${route}: ${message}`);
+    if ([missingPages, missingHeadings, wrongIds, warnings].some((list) => list.length > 0)) process.exitCode = 1;
   }
   if (keep) console.log(`corpus-site: kept ${result.siteDir}`);
 }

@@ -12,7 +12,7 @@
  * start line for block elements).
  */
 import type { Point, Position } from 'unist'
-import { isText, unescape, type RstElement, type RstNode } from './nodes.js'
+import { unescape, type RstElement, type RstNode, type RstText } from './nodes.js'
 import { ownSourceLine, positionHint } from './util/node-info.js'
 
 interface Lines {
@@ -25,6 +25,9 @@ function lineTable(value: string): Lines {
   const ends: number[] = []
   for (let index = 0; index < value.length; index++) {
     const code = value.charCodeAt(index)
+    // Only the separators below count; nearly every character is above them.
+    if (code > 0x0d && code < 0x1c) continue
+    if (code > 0x1e && code < 0x85) continue
     if (code === 0x0a || code === 0x0d || (code >= 0x1c && code <= 0x1e) || code === 0x85 || code === 0x2028 || code === 0x2029) {
       ends.push(index)
       if (code === 0x0d && value.charCodeAt(index + 1) === 0x0a) index++
@@ -35,6 +38,9 @@ function lineTable(value: string): Lines {
   return { starts, ends }
 }
 
+/** `startLine` value of a node without a known start line. */
+const noLine = 0
+
 /**
  * @param tree Document root.
  * @param value Original input.
@@ -42,14 +48,28 @@ function lineTable(value: string): Lines {
  */
 export function addPositions(tree: RstElement, value: string, _lines?: readonly string[]): void {
   const table = lineTable(value)
-  const lineCount = table.starts.length
+  const starts = table.starts
+  const ends = table.ends
+  const lineCount = starts.length
   const source = tree.attributes.source
-  const startLines = new Map<RstNode, number>()
+
+  // Both passes walk the tree in the same pre-order, so per-node results of
+  // pass 1 live in arrays indexed by pre-order number (no Map/Set keyed by
+  // node objects: those lookups were the bulk of the cost).
+  /** Start line of each node (`noLine` when unknown). */
+  const startLines: number[] = []
+  /** Nodes from other sources (included files): 1, they get a zero-width position. */
+  const foreign: number[] = []
+  /** Pre-order number after the node's subtree (to skip foreign subtrees in pass 2). */
+  const subtreeEnds: number[] = []
+  let counter = 0
 
   // Pass 1 (bottom-up): a start line from docutils' line, else from the first child that has one.
-  // Nodes from other sources (included files) are "foreign": they get a zero-width position.
-  const foreign = new Set<RstNode>()
   const firstLine = (node: RstNode): number | undefined => {
+    const index = counter++
+    startLines.push(noLine)
+    foreign.push(0)
+    subtreeEnds.push(0)
     let result: number | undefined
     let elsewhere = false
     const info = ownSourceLine(node)
@@ -60,114 +80,171 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
     } else if (info && info.source !== undefined && info.source !== source) {
       elsewhere = true
     }
-    const hint = positionHint(node)
-    if (result === undefined && !elsewhere && hint) {
-      if (hint.source === source && hint.line >= 1 && hint.line <= lineCount) result = hint.line
-      else if (hint.source !== undefined && hint.source !== source) elsewhere = true
+    if (result === undefined && !elsewhere) {
+      const hint = positionHint(node)
+      if (hint) {
+        if (hint.source === source && hint.line >= 1 && hint.line <= lineCount) result = hint.line
+        else if (hint.source !== undefined && hint.source !== source) elsewhere = true
+      }
     }
-    if (!isText(node)) {
+    if (node.type !== 'text') {
       const children = (node as RstElement).children
       let allForeign = children.length > 0
-      for (const child of children) {
-        const line = firstLine(child)
+      for (let child = 0; child < children.length; child++) {
+        const childIndex = counter
+        const line = firstLine(children[child])
         if (result === undefined && line !== undefined) result = line
-        if (!foreign.has(child)) allForeign = false
+        if (foreign[childIndex] === 0) allForeign = false
       }
       if (result === undefined && allForeign) elsewhere = true
     }
+    subtreeEnds[index] = counter
     if (elsewhere && result === undefined) {
-      foreign.add(node)
+      foreign[index] = 1
       return undefined
     }
-    if (result !== undefined) startLines.set(node, result)
+    if (result !== undefined) startLines[index] = result
     return result
   }
   firstLine(tree)
 
   const zeroWidth = (node: RstNode, at: Point): void => {
     node.position = { start: { ...at }, end: { ...at } }
-    if (!isText(node)) for (const child of (node as RstElement).children) zeroWidth(child, at)
+    if (node.type !== 'text') for (const child of (node as RstElement).children) zeroWidth(child, at)
   }
 
-  const point = (offset: number, _lineHint: number): Point => {
-    // Binary search: the last line starting at or before `offset`.
+  // Offsets are looked up in nearly increasing order: remember the last line found.
+  let lastLine = 0
+  /** 0-based line holding `offset` (the last line starting at or before it). */
+  const lineIndexOf = (offset: number): number => {
+    const cached = lastLine
+    if (starts[cached] <= offset && (cached + 1 === lineCount || starts[cached + 1] > offset)) return cached
+    if (cached + 1 < lineCount && starts[cached + 1] <= offset && (cached + 2 === lineCount || starts[cached + 2] > offset)) {
+      lastLine = cached + 1
+      return lastLine
+    }
+    // Binary search.
     let low = 0
     let high = lineCount - 1
     while (low < high) {
       const middle = (low + high + 1) >> 1
-      if (table.starts[middle] <= offset) low = middle
+      if (starts[middle] <= offset) low = middle
       else high = middle - 1
     }
-    const line = low + 1
-    return { line, column: offset - table.starts[line - 1] + 1, offset }
+    lastLine = low
+    return low
+  }
+  const point = (offset: number): Point => {
+    const line = lineIndexOf(offset)
+    return { line: line + 1, column: offset - starts[line] + 1, offset }
   }
   const indentOffset = (line: number): number => {
-    let offset = table.starts[line - 1]
-    const end = table.ends[line - 1]
+    let offset = starts[line - 1]
+    const end = ends[line - 1]
     while (offset < end && (value.charCodeAt(offset) === 0x20 || value.charCodeAt(offset) === 0x09)) offset++
     return offset
   }
 
+  let visited = 0
   // Pass 2 (top-down): offsets; returns the end offset.
   const visit = (node: RstNode, minimum: number, inInline: boolean): number => {
-    if (foreign.has(node)) {
-      zeroWidth(node, point(minimum, 1))
+    const index = visited++
+    if (foreign[index] === 1) {
+      zeroWidth(node, point(minimum))
+      visited = subtreeEnds[index]
       return minimum
     }
     let start = minimum
-    const line = startLines.get(node)
-    if (!inInline && line !== undefined) start = Math.max(minimum, indentOffset(line))
-    if (isText(node)) {
-      const [from, to] = findText(node.value, start)
-      node.position = { start: point(from, line ?? 1), end: point(to, line ?? 1) }
+    const line = startLines[index]
+    if (!inInline && line !== noLine) start = Math.max(minimum, indentOffset(line))
+    if (node.type === 'text') {
+      const to = findText((node as RstText).value, start)
+      const from = foundStart
+      node.position = { start: point(from), end: point(to) }
       return to
     }
     const element = node as RstElement
     const inline = inInline
+    const childrenInline = inline || textHolders.has(element.type)
     let cursor = start
     let end = start
     let firstChildStart: number | undefined
-    for (const child of element.children) {
-      const childEnd = visit(child, cursor, inline || textHolders.has(element.type))
-      if (foreign.has(child)) continue
-      if (firstChildStart === undefined) firstChildStart = child.position!.start.offset
-      cursor = Math.max(cursor, inline || textHolders.has(element.type) ? childEnd : child.position!.start.offset!)
+    const children = element.children
+    for (let child = 0; child < children.length; child++) {
+      const childNode = children[child]
+      const childIndex = visited
+      const childEnd = visit(childNode, cursor, childrenInline)
+      if (foreign[childIndex] === 1) continue
+      const childStart = childNode.position!.start.offset!
+      if (firstChildStart === undefined) firstChildStart = childStart
+      cursor = Math.max(cursor, childrenInline ? childEnd : childStart)
       end = Math.max(end, childEnd)
     }
-    if (firstChildStart !== undefined && firstChildStart > start && (line === undefined || contentStarts.has(element.type))) {
+    if (firstChildStart !== undefined && firstChildStart > start && (line === noLine || contentStarts.has(element.type))) {
       start = firstChildStart
     }
     if (!inline && element.type !== 'document') {
-      const startPoint = point(start, line ?? 1)
-      end = Math.max(end, table.ends[startPoint.line - 1])
+      end = Math.max(end, ends[lineIndexOf(start)])
     }
     if (element.type === 'document') {
       start = 0
       end = value.length
     }
-    element.position = { start: point(start, line ?? 1), end: point(end, line ?? 1) } satisfies Position
+    element.position = { start: point(start), end: point(end) } satisfies Position
     return end
   }
 
-  /** Find text (first and last line) from `from`; zero-width at `from` when absent. */
-  const findText = (raw: string, from: number): [number, number] => {
-    const textValue = unescape(raw)
-    const lines = textValue.split('\n')
-    while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
-    const first = lines[0].trim() ? lines[0] : lines.find((l) => l.trim()) ?? ''
-    if (!first) return [from, from]
-    const fromLine = point(from, 1).line
-    const limitLine = Math.min(lineCount, fromLine + lines.length + 2)
-    const limit = table.ends[limitLine - 1]
+  /** Start offset found by the last `findText` call (saves allocating a pair per text node). */
+  let foundStart = 0
+  /**
+   * Find text (first and last line) from `from`; zero-width at `from` when absent.
+   * Sets `foundStart` and returns the end offset.
+   */
+  const findText = (raw: string, from: number): number => {
+    // `unescape` returns its input unchanged when there is no null escape.
+    const textValue = raw.indexOf('\x00') === -1 ? raw : unescape(raw)
+    // The lines of `textValue` without trailing empty lines (at least one),
+    // found by index instead of `split('\n')`.
+    let textEnd = textValue.length
+    let lineTotal = 1
+    for (let index = textValue.indexOf('\n'); index !== -1; index = textValue.indexOf('\n', index + 1)) lineTotal++
+    while (lineTotal > 1 && textValue.charCodeAt(textEnd - 1) === 0x0a) {
+      textEnd--
+      lineTotal--
+    }
+    let firstEnd = textValue.indexOf('\n')
+    if (firstEnd === -1 || firstEnd > textEnd) firstEnd = textEnd
+    let first = textValue.slice(0, firstEnd)
+    if (!first.trim()) {
+      // The first line with non-whitespace text.
+      first = ''
+      let lineStart = firstEnd + 1
+      while (lineStart <= textEnd) {
+        let lineEnd = textValue.indexOf('\n', lineStart)
+        if (lineEnd === -1 || lineEnd > textEnd) lineEnd = textEnd
+        const candidate = textValue.slice(lineStart, lineEnd)
+        if (candidate.trim()) {
+          first = candidate
+          break
+        }
+        lineStart = lineEnd + 1
+      }
+    }
+    foundStart = from
+    if (!first) return from
+    const fromLine = lineIndexOf(from) + 1
+    const limitLine = Math.min(lineCount, fromLine + lineTotal + 2)
+    const limit = ends[limitLine - 1]
     const index = boundedIndexOf(value, first, from, limit + first.length)
-    if (index === -1 || index > limit) return [from, from]
-    if (lines.length === 1) return [index, index + first.length]
-    const startLine = point(index, 1).line
-    const lastLine = Math.min(lineCount, startLine + lines.length - 1)
-    const last = lines[lines.length - 1].trim()
-    const lastIndex = last ? boundedIndexOf(value, last, index + first.length, table.ends[lastLine - 1] + last.length) : -1
-    if (lastIndex === -1 || lastIndex > table.ends[lastLine - 1]) return [index, Math.max(index + first.length, table.ends[lastLine - 1])]
-    return [index, lastIndex + last.length]
+    if (index === -1 || index > limit) return from
+    foundStart = index
+    if (lineTotal === 1) return index + first.length
+    const startLine = lineIndexOf(index) + 1
+    const lastLineNumber = Math.min(lineCount, startLine + lineTotal - 1)
+    const last = textValue.slice(textValue.lastIndexOf('\n', textEnd - 1) + 1, textEnd).trim()
+    const lastIndex = last ? boundedIndexOf(value, last, index + first.length, ends[lastLineNumber - 1] + last.length) : -1
+    if (lastIndex === -1 || lastIndex > ends[lastLineNumber - 1]) return Math.max(index + first.length, ends[lastLineNumber - 1])
+    return lastIndex + last.length
   }
 
   visit(tree, 0, false)

@@ -8,18 +8,55 @@
  */
 import type { RstElement, RstNode } from '../nodes.js'
 
-const sourceLines = new WeakMap<RstNode, { source: string | undefined; line: number | undefined }>()
-const parents = new WeakMap<RstNode, RstElement>()
-const positionHints = new WeakMap<RstNode, { source: string | undefined; line: number }>()
+interface SourceLine {
+  source: string | undefined
+  line: number | undefined
+}
+
+interface PositionHint {
+  source: string | undefined
+  line: number
+}
+
+/** What docutils keeps as Python attributes on a node, plus our position hint. */
+interface NodeInfo {
+  parent: RstElement | undefined
+  sourceLine: SourceLine | undefined
+  hint: PositionHint | undefined
+}
+
+/**
+ * The info lives on the node itself under a non-enumerable symbol key:
+ * invisible to `JSON.stringify`, object spread, `structuredClone`,
+ * `Object.keys` and `assert.deepStrictEqual` (like the `WeakMap`s used
+ * before), but reading it is a plain property load and costs the garbage
+ * collector nothing (large `WeakMap`s made every GC slower).
+ */
+const infoKey = Symbol('rstmdx.nodeInfo')
+type WithInfo = { [infoKey]?: NodeInfo }
+
+function peekInfo(node: RstNode): NodeInfo | undefined {
+  return (node as WithInfo)[infoKey]
+}
+
+function infoOf(node: RstNode): NodeInfo {
+  let info = (node as WithInfo)[infoKey]
+  if (info === undefined) {
+    info = { parent: undefined, sourceLine: undefined, hint: undefined }
+    Object.defineProperty(node, infoKey, { value: info })
+  }
+  return info
+}
 
 /** Record where a node starts (for `position` only; docutils' `line` stays untouched). */
 export function setPositionHint(node: RstNode, source: string | undefined, line: number, overwrite = false): void {
-  if (overwrite || !positionHints.has(node)) positionHints.set(node, { source, line })
+  const info = infoOf(node)
+  if (overwrite || info.hint === undefined) info.hint = { source, line }
 }
 
 /** The position hint of a node, if any. */
 export function positionHint(node: RstNode): { source: string | undefined; line: number } | undefined {
-  return positionHints.get(node)
+  return peekInfo(node)?.hint
 }
 
 /**
@@ -30,33 +67,35 @@ export function positionHint(node: RstNode): { source: string | undefined; line:
  * @param line 1-based line (docutils' convention for `node.line`).
  */
 export function setSourceLine(node: RstNode, source: string | undefined, line: number | undefined): void {
-  sourceLines.set(node, { source, line })
+  infoOf(node).sourceLine = { source, line }
 }
 
 /** The node's own `source`/`line`, if set. */
 export function ownSourceLine(node: RstNode): { source: string | undefined; line: number | undefined } | undefined {
-  return sourceLines.get(node)
+  return peekInfo(node)?.sourceLine
 }
 
 /** docutils: utils.get_source_line — from the node or its closest ancestor. */
 export function getSourceLine(node: RstNode | undefined): [string | undefined, number | undefined] {
   let current: RstNode | undefined = node
   while (current) {
-    const info = sourceLines.get(current)
-    if (info && (info.source || info.line)) return [info.source, info.line]
-    current = parents.get(current)
+    const info = peekInfo(current)
+    if (info === undefined) return [undefined, undefined]
+    const sourceLine = info.sourceLine
+    if (sourceLine && (sourceLine.source || sourceLine.line)) return [sourceLine.source, sourceLine.line]
+    current = info.parent
   }
   return [undefined, undefined]
 }
 
 /** Record `parent` as the parent of `child` (docutils `child.parent`). */
 export function setParent(child: RstNode, parent: RstElement): void {
-  parents.set(child, parent)
+  infoOf(child).parent = parent
 }
 
 /** docutils `node.parent`, when known. */
 export function getParent(node: RstNode): RstElement | undefined {
-  return parents.get(node)
+  return peekInfo(node)?.parent
 }
 
 /**
@@ -66,10 +105,19 @@ export function getParent(node: RstNode): RstElement | undefined {
  * @param children Nodes to append.
  */
 export function appendChildren(parent: RstElement, ...children: RstNode[]): void {
-  for (const child of children) {
-    parents.set(child, parent)
-    parent.children.push(child)
-  }
+  for (let index = 0; index < children.length; index++) appendChild(parent, children[index])
+}
+
+/**
+ * Append one child, recording the parent (docutils `Element.append`);
+ * `appendChildren` without the rest-parameter array.
+ *
+ * @param parent Parent element.
+ * @param child Node to append.
+ */
+export function appendChild(parent: RstElement, child: RstNode): void {
+  infoOf(child).parent = parent
+  parent.children.push(child)
 }
 
 /** A mutable list attribute (`ids`, `names`, `classes`, `dupnames`, `backrefs`), created if missing. */
