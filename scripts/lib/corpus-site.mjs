@@ -6,8 +6,9 @@
 //
 // The throwaway site lives in a temporary folder whose node_modules links to the entries of packages/site/node_modules
 // (so the real site's Docusaurus install is reused, and caches stay in the temporary folder). Its config copies the
-// real site's build-relevant settings (`future: {v4: true, faster: true}`, MDX format, a single locale) and uses
-// `onBrokenLinks: 'warn'`: links leaving the corpus may break.
+// real site's build-relevant settings (`future: {v4: true, faster: true}`, MDX format, remark-math/rehype-katex when the
+// site uses them, a single locale) and uses `onBrokenLinks: 'warn'`: links leaving the corpus (`../../HISTORY.rst`, the
+// docutils docs' own `*.html` links) break.
 import {spawn} from 'node:child_process';
 import {
   copyFileSync,
@@ -67,6 +68,7 @@ export async function convertCorpus({corpusDir, siteDir, rstToMdx}) {
   for (const source of listFiles(corpusDir, '.rst')) {
     const path = join(corpusDir, source);
     const file = await rstToMdx(readFileSync(path), {path, root: corpusDir, rstLinkExtension: '.mdx'});
+    if (!file.data.tree) throw new Error('corpus-site: rstToMdx no longer returns the doctree as file.data.tree');
     const name = source.replace(/\.rst$/, '');
     const out = join(docsDir, `${name}.mdx`);
     mkdirSync(dirname(out), {recursive: true});

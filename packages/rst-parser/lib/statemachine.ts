@@ -440,6 +440,27 @@ export interface Transition<C> {
   nextState: string
 }
 
+/**
+ * Can a line whose first UTF-16 code is `code` (NaN for an empty line)
+ * match the pattern? Must be true whenever the pattern could match.
+ */
+export type LineStartFilter = (code: number) => boolean
+
+const lineStartFilters = new WeakMap<RegExp, LineStartFilter>()
+
+/**
+ * Declare which first characters a transition pattern can match, so
+ * `checkLine` skips the regex for other lines (most lines are tried against
+ * a dozen patterns, in docutils' order; this keeps the order and the
+ * patterns, only skipping ones that cannot match).
+ *
+ * @param pattern A `^`-anchored pattern.
+ * @param filter Superset of the first codes it can match.
+ */
+export function registerLineStartFilter(pattern: RegExp, filter: LineStartFilter): void {
+  lineStartFilters.set(pattern, filter)
+}
+
 /** End of a match from an anchored regex (docutils `match.end()`). */
 export function matchEnd(match: RegExpExecArray): number {
   return match.index + match[0].length
@@ -460,11 +481,16 @@ const classTransitions = new WeakMap<object, { order: string[]; map: Map<string,
 export abstract class State<C = unknown> {
   /** docutils class name, e.g. `Body`. */
   abstract readonly name: string
-  transitionOrder: string[] = []
-  transitions = new Map<string, Transition<C>>()
+  // Shared empty tables until `addInitialTransitions` installs the class's
+  // (cached) ones: states are created for every nested list, so allocating
+  // tables that are replaced right away was measurable.
+  transitionOrder: string[] = emptyOrder
+  transitions: Map<string, Transition<C>> = emptyTransitions as Map<string, Transition<C>>
   stateMachine: StateMachine<C>
   debug: boolean
-  private sharedTransitions = false
+  private sharedTransitions = true
+  /** `transitionOrder` resolved to transitions and filters (rebuilt after changes). */
+  private ordered: OrderedTransitions<C> | undefined
 
   constructor(stateMachine: StateMachine<C>, debug = false) {
     this.stateMachine = stateMachine
@@ -494,10 +520,28 @@ export abstract class State<C = unknown> {
   }
 
   private unshare(): void {
+    this.ordered = undefined
     if (!this.sharedTransitions) return
     this.transitionOrder = this.transitionOrder.slice()
     this.transitions = new Map(this.transitions)
     this.sharedTransitions = false
+  }
+
+  /** The transitions of `transitionOrder` with their line-start filters (cached). */
+  orderedTransitions(): OrderedTransitions<C> {
+    let ordered = this.ordered
+    if (ordered !== undefined && ordered.order === this.transitionOrder) return ordered
+    const order = this.transitionOrder
+    // The class's shared tables are never changed in place (`unshare` copies
+    // first), so their resolved form is computed once for all instances.
+    if (this.sharedTransitions) ordered = sharedOrdered.get(order) as OrderedTransitions<C> | undefined
+    if (ordered === undefined || ordered.map !== this.transitions) {
+      const transitions = order.map((name) => this.transitions.get(name)!)
+      ordered = { order, map: this.transitions, transitions, filters: transitions.map((transition) => lineStartFilters.get(transition.pattern)) }
+      if (this.sharedTransitions) sharedOrdered.set(order, ordered as OrderedTransitions<unknown>)
+    }
+    this.ordered = ordered
+    return ordered
   }
 
   /** docutils: StateWS.ws_initial_transitions */
@@ -581,6 +625,18 @@ export abstract class State<C = unknown> {
   }
 }
 
+/** A state's transitions in order, with their line-start filters. */
+export interface OrderedTransitions<C> {
+  order: readonly string[]
+  map: ReadonlyMap<string, Transition<C>>
+  transitions: ReadonlyArray<Transition<C>>
+  filters: ReadonlyArray<LineStartFilter | undefined>
+}
+
+const sharedOrdered = new WeakMap<readonly string[], OrderedTransitions<unknown>>()
+const emptyOrder: string[] = []
+const emptyTransitions = new Map<string, Transition<unknown>>()
+
 /** snake_case → camelCase (transition names → method names). */
 export function camelCase(name: string): string {
   let result = camelCache.get(name)
@@ -642,13 +698,18 @@ export class StateMachine<C = unknown> {
   stateByName(name: string): State<C> | undefined {
     let state = this.states.get(name)
     if (state) return state
-    const factory = this.stateFactories.get(name)
-    if (!factory) return undefined
-    state = factory()
+    state = this.createState(name)
+    if (!state) return undefined
     state.addInitialTransitions()
     this.states.set(name, state)
     if (this.running) state.runtimeInit()
     return state
+  }
+
+  /** A new instance of state `name`, from the registered factories (undefined: unknown). */
+  protected createState(name: string): State<C> | undefined {
+    const factory = this.stateFactories.get(name)
+    return factory ? factory() : undefined
   }
 
   unlink(): void {
@@ -846,14 +907,27 @@ export class StateMachine<C = unknown> {
   /** docutils: StateMachine.check_line */
   checkLine(context: C, state: State<C>, transitions?: readonly string[]): TransitionResult<C> {
     this.transitionLineOffset = this.lineOffset
-    const order = transitions ?? state.transitionOrder
     const line = this.line!
-    for (const name of order) {
+    if (transitions === undefined) {
+      const ordered = state.orderedTransitions()
+      const candidates = ordered.transitions
+      const filters = ordered.filters
+      const code = line.charCodeAt(0)
+      for (let index = 0; index < candidates.length; index++) {
+        const filter = filters[index]
+        if (filter !== undefined && !filter(code)) continue
+        const transition = candidates[index]
+        const match = matchLine(transition.pattern, line)
+        if (match) return state.applyTransition(transition, match, context)
+      }
+      return state.noMatch(context, ordered.order)
+    }
+    for (const name of transitions) {
       const transition = state.transitions.get(name)!
       const match = matchLine(transition.pattern, line)
       if (match) return state.applyTransition(transition, match, context)
     }
-    return state.noMatch(context, order)
+    return state.noMatch(context, transitions)
   }
 
   attachObserver(observer: (source: string | undefined, offset: number | undefined) => void): void {

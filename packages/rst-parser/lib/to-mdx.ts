@@ -1,13 +1,13 @@
 /**
  * mdast → MDX text. The serializer (and its extensions) does all escaping.
  */
-import type { Root } from 'mdast'
+import type { List, Nodes, Root } from 'mdast'
 import { directiveToMarkdown } from 'mdast-util-directive'
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { mathToMarkdown } from 'mdast-util-math'
 import { mdxToMarkdown } from 'mdast-util-mdx'
-import { toMarkdown, type ConstructName, type Options } from 'mdast-util-to-markdown'
+import { toMarkdown, type ConstructName, type Join, type Options } from 'mdast-util-to-markdown'
 
 /**
  * MDX treats a line starting with `import `/`export ` as ESM; encode the
@@ -38,9 +38,39 @@ const labelUnsafe: Options = {
   }))
 }
 
+/**
+ * In a tight list item, mdast-util-to-markdown joins a paragraph and the next
+ * block with one line ending when that block can interrupt a paragraph. It
+ * checks a list starting at a number other than 1 (or with an empty first
+ * item) only when that list is the next block itself; micromark also refuses
+ * such a list as the first thing in a block quote or list item that interrupts
+ * the paragraph (`a` + `> 3. x` reads `3. x` as text). Put a blank line there.
+ */
+const joinInterrupt: Join = (left, right, parent) => {
+  if (!('spread' in parent) || parent.spread) return undefined
+  let tail: Nodes = left
+  while ((tail.type === 'blockquote' || tail.type === 'list' || tail.type === 'listItem') && tail.children.length > 0) {
+    tail = tail.children[tail.children.length - 1]
+  }
+  if (tail.type !== 'paragraph' && tail.type !== 'definition') return undefined
+  let head: Nodes = right
+  while (head.type === 'blockquote' || head.type === 'list' || head.type === 'listItem') {
+    if (head.type === 'list' && cannotInterrupt(head)) return 1
+    if (head.children.length === 0) break
+    head = head.children[0]
+  }
+  return undefined
+}
+
+/** CommonMark: a list can interrupt a paragraph only when it starts at 1 and its first item is not empty. */
+function cannotInterrupt(list: List): boolean {
+  const first = list.children[0]
+  return (list.ordered === true && typeof list.start === 'number' && list.start !== 1) || (first !== undefined && first.children.length === 0)
+}
+
 /** Serializer options: the extensions Docusaurus' MDX parser understands. */
 export const toMdxOptions: Options = {
-  extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown(), mathToMarkdown(), frontmatterToMarkdown(['yaml']), esmUnsafe, labelUnsafe],
+  extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown(), mathToMarkdown(), frontmatterToMarkdown(['yaml']), esmUnsafe, labelUnsafe, { join: [joinInterrupt] }],
   bullet: '-',
   emphasis: '_',
   rule: '-',

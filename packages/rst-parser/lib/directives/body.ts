@@ -12,15 +12,21 @@ import { classOption, unchanged, unchangedRequired } from './converters.js'
 import type { Directive } from './directive.js'
 import { PyValueError, pyInt } from './py.js'
 import type { DirectiveSpec } from './types.js'
-import { isInvalidPseudoSectionParent, makeElement, normalizeOptions, setSource } from './util.js'
+import {
+  addOptionClasses,
+  assertPseudoSectionParent,
+  classArgument,
+  makeElement,
+  normalizeOptions,
+  optionClasses,
+  setSource
+} from './util.js'
 
 const nameAndClass = { class: classOption, name: unchanged }
 
 /** docutils: body.BasePseudoSection.run */
 function basePseudoSectionRun(directive: Directive, nodeClass: string): RstNode[] {
-  if (isInvalidPseudoSectionParent(directive.stateMachine.node)) {
-    throw directive.error(`The "${directive.name}" directive may not be used within topics or body elements.`)
-  }
+  assertPseudoSectionParent(directive)
   directive.assertHasContent()
   const titles: RstElement[] = []
   const messages: RstElement[] = []
@@ -38,7 +44,7 @@ function basePseudoSectionRun(directive: Directive, nodeClass: string): RstNode[
   }
   const contentText = directive.contentText()
   const node = makeElement(nodeClass, {}, [...titles, ...messages])
-  listAttribute(node, 'classes').push(...((directive.options.class as string[] | undefined) ?? []))
+  addOptionClasses(directive, node)
   setSource(node, directive.stateMachine.getSourceAndLine(directive.lineno))
   directive.addName(node)
   if (contentText) directive.state.nestedParse(directive.content, directive.contentOffset, node)
@@ -85,7 +91,7 @@ export const lineBlock: DirectiveSpec = {
   hasContent: true,
   run(directive) {
     directive.assertHasContent()
-    const block = makeElement('line_block', { classes: (directive.options.class as string[] | undefined) ?? [] })
+    const block = makeElement('line_block', { classes: optionClasses(directive) })
     const [source, line] = directive.stateMachine.getSourceAndLine(directive.lineno)
     setSourceLine(block, source, line)
     directive.addName(block)
@@ -295,7 +301,7 @@ export const compound: DirectiveSpec = {
   run(directive) {
     directive.assertHasContent()
     const node = makeElement('compound')
-    listAttribute(node, 'classes').push(...((directive.options.class as string[] | undefined) ?? []))
+    addOptionClasses(directive, node)
     setSource(node, directive.stateMachine.getSourceAndLine(directive.lineno))
     directive.addName(node)
     directive.state.nestedParse(directive.content, directive.contentOffset, node)
@@ -313,15 +319,7 @@ export const container: DirectiveSpec = {
   hasContent: true,
   run(directive) {
     directive.assertHasContent()
-    let classes: string[]
-    try {
-      classes = directive.arguments.length > 0 ? classOption(directive.arguments[0]) : []
-    } catch (error) {
-      if (!(error instanceof PyValueError)) throw error
-      throw directive.error(
-        `Invalid class attribute value for "${directive.name}" directive: "${directive.arguments[0]}".`
-      )
-    }
+    const classes = directive.arguments.length > 0 ? classArgument(directive) : []
     const node = makeElement('container')
     listAttribute(node, 'classes').push(...classes)
     setSource(node, directive.stateMachine.getSourceAndLine(directive.lineno))

@@ -10,7 +10,7 @@ import { localRoles } from '../roles/registry.js'
 import { RSTStateMachine, stateClasses } from '../states/rst-state.js'
 import { StringList } from '../statemachine.js'
 import { appendChildren, listAttribute, setParent } from '../util/node-info.js'
-import { escape2null, pySplit, pySplitlines, pyStrip, string2lines } from '../util/strings.js'
+import { escape2null, expandTabs, pySplit, pySplitlines, pyStrip, string2lines } from '../util/strings.js'
 import { unescape } from '../nodes.js'
 import {
   classOption,
@@ -26,14 +26,22 @@ import {
   valueOr
 } from './converters.js'
 import { codeBlock } from './body.js'
-import { Directive, isSubstitutionDef } from './directive.js'
+import { Directive } from './directive.js'
 import { InputError, OutsideRootError, UnicodeDecodeError, adaptPath, decode, readTextFile, relativePath, urlOpenError } from './file-input.js'
 import { pendingNode } from './parts.js'
 import { PyValueError, pyRepr } from './py.js'
 import { roleDirectives } from './role.js'
 import { standardInclude } from './standard-includes.js'
 import type { DirectiveSpec } from './types.js'
-import { literalBlock, makeElement, setSource } from './util.js'
+import {
+  assertSubstitutionDefContext,
+  classArgument,
+  firstChildNotTitularOrMeta,
+  literalBlock,
+  makeElement,
+  optionClasses,
+  setSource
+} from './util.js'
 import { numberLines } from './body.js'
 
 /** Working directory for relative paths (rstmdx `settings.cwd`, else the process's). */
@@ -156,35 +164,18 @@ function includeReadFile(directive: Directive, path: string, clipOptions: ClipOp
   return value
 }
 
-/** Python `str.expandtabs` on a multi-line string. */
-function expandTabs(value: string, tabWidth: number): string {
-  let result = ''
-  let column = 0
-  for (const ch of value) {
-    if (ch === '\t') {
-      if (tabWidth > 0) {
-        const spaces = tabWidth - (column % tabWidth)
-        result += ' '.repeat(spaces)
-        column += spaces
-      }
-    } else if (ch === '\n' || ch === '\r') {
-      result += ch
-      column = 0
-    } else {
-      result += ch
-      column++
-    }
-  }
-  return result
+/** Python `str.expandtabs` on a multi-line string (the column restarts after `\n` and `\r`). */
+function expandTabsMultiline(value: string, tabWidth: number): string {
+  return value.replace(/[^\n\r]+/g, (line) => expandTabs(line, tabWidth))
 }
 
 /** docutils: Include.as_literal_block */
 function asLiteralBlock(directive: Directive, value: string, tabWidth: number): RstNode[] {
   const source = directive.options.source as string
-  if (tabWidth >= 0) value = expandTabs(value, tabWidth)
+  if (tabWidth >= 0) value = expandTabsMultiline(value, tabWidth)
   const node = makeElement('literal_block', {
     source,
-    classes: (directive.options.class as string[] | undefined) ?? []
+    classes: optionClasses(directive)
   })
   setSource(node, [source, ((directive.options['start-line'] as number | undefined) ?? 0) + 1])
   directive.addName(node)
@@ -204,7 +195,7 @@ function asLiteralBlock(directive: Directive, value: string, tabWidth: number): 
 
 /** docutils: Include.as_code_block — run the `code` directive on the text. */
 function asCodeBlock(directive: Directive, value: string, tabWidth: number): RstNode[] {
-  if (tabWidth >= 0) value = expandTabs(value, tabWidth)
+  if (tabWidth >= 0) value = expandTabsMultiline(value, tabWidth)
   const language = directive.options.code as string
   delete directive.options.code
   const content = new StringList([value.endsWith('\n') ? value.slice(0, -1) : value], directive.options.source as string)
@@ -352,11 +343,7 @@ export const replace: DirectiveSpec = {
   finalArgumentWhitespace: false,
   hasContent: true,
   run(directive) {
-    if (!isSubstitutionDef(directive.state)) {
-      throw directive.error(
-        `Invalid context: the "${directive.name}" directive can only be used within a substitution definition.`
-      )
-    }
+    assertSubstitutionDefContext(directive)
     directive.assertHasContent()
     const element = makeElement('Element')
     directive.state.nestedParse(directive.content, directive.contentOffset, element)
@@ -392,11 +379,7 @@ export const unicode: DirectiveSpec = {
   optionSpec: { trim: flag, ltrim: flag, rtrim: flag },
   hasContent: false,
   run(directive) {
-    if (!isSubstitutionDef(directive.state)) {
-      throw directive.error(
-        `Invalid context: the "${directive.name}" directive can only be used within a substitution definition.`
-      )
-    }
+    assertSubstitutionDefContext(directive)
     const substitutionDefinition = directive.stateMachine.node
     if ('trim' in directive.options) {
       substitutionDefinition.attributes.ltrim = 1
@@ -433,15 +416,7 @@ export const classDirective: DirectiveSpec = {
   finalArgumentWhitespace: true,
   hasContent: true,
   run(directive) {
-    let classValue: string[]
-    try {
-      classValue = classOption(directive.arguments[0])
-    } catch (error) {
-      if (!(error instanceof PyValueError)) throw error
-      throw directive.error(
-        `Invalid class attribute value for "${directive.name}" directive: "${directive.arguments[0]}".`
-      )
-    }
+    const classValue = classArgument(directive)
     const nodeList: RstNode[] = []
     if (directive.content.length > 0) {
       const container = makeElement('Element')
@@ -596,8 +571,7 @@ export const meta: DirectiveSpec = {
       )
     }
     const root = directive.state.document.root
-    const skipped = new Set(['title', 'subtitle', 'rubric', 'meta'])
-    let index = root.children.findIndex((child) => !skipped.has(child.type))
+    let index = firstChildNotTitularOrMeta(root)
     if (index === -1) index = 0
     root.children.splice(index, 0, ...node.children)
     for (const child of node.children) setParent(child, root)
@@ -643,11 +617,7 @@ export const dateDirective: DirectiveSpec = {
   finalArgumentWhitespace: false,
   hasContent: true,
   run(directive) {
-    if (!isSubstitutionDef(directive.state)) {
-      throw directive.error(
-        `Invalid context: the "${directive.name}" directive can only be used within a substitution definition.`
-      )
-    }
+    assertSubstitutionDefContext(directive)
     const format = directive.contentText() || '%Y-%m-%d'
     return [text(strftime(format))]
   }

@@ -9,7 +9,7 @@ import { appendChildren, listAttribute, setParent, setSourceLine } from '../util
 import { fullyNormalizeName } from '../util/strings.js'
 import { choice, classOption, flag, int, nonnegativeInt, unchangedRequired } from './converters.js'
 import type { DirectiveSpec } from './types.js'
-import { isInvalidPseudoSectionParent, makeElement } from './util.js'
+import { addOptionClasses, assertPseudoSectionParent, firstChildNotTitularOrMeta, makeElement } from './util.js'
 
 /**
  * Create a `pending` node (docutils `nodes.pending(transform, details)`).
@@ -41,9 +41,7 @@ export const contents: DirectiveSpec = {
   },
   hasContent: false,
   run(directive) {
-    if (isInvalidPseudoSectionParent(directive.stateMachine.node)) {
-      throw directive.error(`The "${directive.name}" directive may not be used within topics or body elements.`)
-    }
+    assertPseudoSectionParent(directive)
     const document = directive.state.document
     const language = getLanguage(document.settings.language_code, document.reporter)
     let title: RstElement | undefined
@@ -57,7 +55,7 @@ export const contents: DirectiveSpec = {
       title = makeElement('title', {}, [text(language.labels.contents ?? 'Contents')])
     }
     const topic = makeElement('topic', { classes: ['contents'] })
-    listAttribute(topic, 'classes').push(...((directive.options.class as string[] | undefined) ?? []))
+    addOptionClasses(directive, topic)
     const [source, line] = directive.stateMachine.getSourceAndLine()
     setSourceLine(topic, source, line === undefined ? undefined : line - 1)
     if ('local' in directive.options) listAttribute(topic, 'classes').push('local')
@@ -98,9 +96,7 @@ function decorationPart(root: RstElement, part: 'header' | 'footer'): RstElement
   let decoration = root.children.find((child) => child.type === 'decoration') as RstElement | undefined
   if (!decoration) {
     decoration = makeElement('decoration')
-    // docutils: first_child_not_matching_class((Titular, meta))
-    const skipped = new Set(['title', 'subtitle', 'rubric', 'meta'])
-    const index = root.children.findIndex((child) => !skipped.has(child.type))
+    const index = firstChildNotTitularOrMeta(root)
     if (index === -1) appendChildren(root, decoration)
     else {
       root.children.splice(index, 0, decoration)

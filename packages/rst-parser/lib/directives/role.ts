@@ -4,11 +4,12 @@
  * docutils: parsers/rst/directives/misc.py `Role`, `DefaultRole`; uses the
  * role registry in `lib/roles/` (per-document local roles).
  */
-import type { RstNode } from '../nodes.js'
+import type { RstElement, RstNode } from '../nodes.js'
 import { customRole, genericCustomRole, localRoles, registerLocalRole, role as lookupRole, unregisterLocalRole } from '../roles/registry.js'
 import { classOption } from './converters.js'
 import { MarkupError } from '../states/errors.js'
 import { PyValueError } from './py.js'
+import type { Directive } from './directive.js'
 import { parseDirectiveBlock } from './run.js'
 import type { DirectiveSpec, OptionSpec } from './types.js'
 import { literalBlock } from './util.js'
@@ -18,6 +19,15 @@ const simplename = String.raw`(?:(?!_)[\p{L}\p{N}_])+(?:[-._+:](?:(?!_)[\p{L}\p{
 
 /** docutils: misc.Role.argument_pattern */
 const argumentPattern = new RegExp(String.raw`^(${simplename})\s*(\(\s*(${simplename})\s*\)\s*)?$`, 'u')
+
+/** The error of `misc.Role.run` / `misc.DefaultRole.run` for a role name that does not resolve. */
+function unknownRoleError(directive: Directive, roleName: string): RstElement {
+  return directive.state.reporter.error(
+    `Unknown interpreted text role "${roleName}".`,
+    [literalBlock(directive.blockText)],
+    { line: directive.lineno }
+  )
+}
 
 /** docutils: misc.Role */
 export const roleDirective: DirectiveSpec = {
@@ -43,14 +53,7 @@ export const roleDirective: DirectiveSpec = {
     if (baseRoleName) {
       const [found, lookupMessages] = lookupRole(baseRoleName, directive.state.memo.language, directive.lineno, directive.state.reporter)
       messages = lookupMessages
-      if (!found) {
-        const error = directive.state.reporter.error(
-          `Unknown interpreted text role "${baseRoleName}".`,
-          [literalBlock(directive.blockText)],
-          { line: directive.lineno }
-        )
-        return [...messages, error]
-      }
+      if (!found) return [...messages, unknownRoleError(directive, baseRoleName)]
       baseRole = found
     }
     let options: Record<string, unknown>
@@ -113,14 +116,7 @@ export const defaultRoleDirective: DirectiveSpec = {
     }
     const roleName = directive.arguments[0]!
     const [found, messages] = lookupRole(roleName, directive.state.memo.language, directive.lineno, directive.state.reporter)
-    if (!found) {
-      const error = directive.state.reporter.error(
-        `Unknown interpreted text role "${roleName}".`,
-        [literalBlock(directive.blockText)],
-        { line: directive.lineno }
-      )
-      return [...messages, error]
-    }
+    if (!found) return [...messages, unknownRoleError(directive, roleName)]
     localRoles(document).set('', found)
     return messages
   }

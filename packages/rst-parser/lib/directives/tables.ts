@@ -30,7 +30,7 @@ import type { Directive } from './directive.js'
 import { InputError, OutsideRootError, UnicodeDecodeError, adaptPath, readTextFile } from './file-input.js'
 import { pyStrRepr } from './py.js'
 import type { DirectiveSpec, DirectiveState } from './types.js'
-import { literalBlock, makeElement } from './util.js'
+import { addOptionClasses, literalBlock, makeElement } from './util.js'
 
 /** docutils: utils.SystemMessagePropagation — carries a ready system message. */
 class SystemMessagePropagation extends Error {
@@ -140,11 +140,6 @@ function extendShortRowsWithEmptyCells(columns: number, parts: ReadonlyArray<Tab
   }
 }
 
-/** Append `options.class` to the node's classes. */
-function addClasses(directive: Directive, node: RstElement): void {
-  listAttribute(node, 'classes').push(...((directive.options.class as string[] | undefined) ?? []))
-}
-
 /** `table_node.insert(0, title)` */
 function insertTitle(tableNode: RstElement, title: RstElement | undefined): void {
   if (!title) return
@@ -187,7 +182,7 @@ export const table: DirectiveSpec = {
       return [error]
     }
     const tableNode = node.children[0] as RstElement
-    addClasses(directive, tableNode)
+    addOptionClasses(directive, tableNode)
     setTableWidth(directive, tableNode)
     if ('align' in directive.options) tableNode.attributes.align = directive.options.align as string
     const widths = getWidths(directive)
@@ -379,7 +374,7 @@ export const csvTable: DirectiveSpec = {
     // docutils: `self.state.build_table(...)` — the core's Body state provides it.
     const state = directive.state as DirectiveState & BuildTableState
     const tableNode = state.buildTable(tabledata, directive.contentOffset, stubColumns, widths)
-    addClasses(directive, tableNode)
+    addOptionClasses(directive, tableNode)
     if ('align' in directive.options) tableNode.attributes.align = directive.options.align as string
     setTableWidth(directive, tableNode)
     directive.addName(tableNode)
@@ -509,7 +504,7 @@ export const listTable: DirectiveSpec = {
     }
     const tableNode = buildTableFromList(directive, tableData, colWidths, headerRows, stubColumns)
     if ('align' in directive.options) tableNode.attributes.align = directive.options.align as string
-    addClasses(directive, tableNode)
+    addOptionClasses(directive, tableNode)
     setTableWidth(directive, tableNode)
     directive.addName(tableNode)
     insertTitle(tableNode, title)

@@ -2,7 +2,10 @@
  * Node helpers shared by the directive modules.
  */
 import { element, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
-import { appendChildren, setSourceLine } from '../util/node-info.js'
+import { appendChildren, listAttribute, setSourceLine } from '../util/node-info.js'
+import { classOption } from './converters.js'
+import { isSubstitutionDef, type Directive } from './directive.js'
+import { PyValueError } from './py.js'
 import type { DirectiveOptions } from './types.js'
 
 /** docutils node classes derived from `FixedTextElement` (`xml:space="preserve"`). */
@@ -56,6 +59,61 @@ export function setSource(node: RstNode, sourceAndLine: [string | undefined, num
   setSourceLine(node, sourceAndLine[0], sourceAndLine[1])
 }
 
+/** docutils `self.options.get('class', [])`: the converted `:class:` option. */
+export function optionClasses(directive: Directive): string[] {
+  return (directive.options.class as string[] | undefined) ?? []
+}
+
+/** docutils `node['classes'] += self.options.get('class', [])` */
+export function addOptionClasses(directive: Directive, node: RstElement): void {
+  listAttribute(node, 'classes').push(...optionClasses(directive))
+}
+
+/**
+ * docutils: `directives.class_option(self.arguments[0])` with the error of
+ * `misc.Class.run` / `body.Container.run` for an invalid value.
+ *
+ * @param directive The running directive (its first argument is parsed).
+ * @returns The class names.
+ */
+export function classArgument(directive: Directive): string[] {
+  try {
+    return classOption(directive.arguments[0])
+  } catch (error) {
+    if (!(error instanceof PyValueError)) throw error
+    throw directive.error(
+      `Invalid class attribute value for "${directive.name}" directive: "${directive.arguments[0]}".`
+    )
+  }
+}
+
+/**
+ * docutils: the `isinstance(self.state, states.SubstitutionDef)` check of
+ * `misc.Replace`, `misc.Unicode` and `misc.Date`.
+ *
+ * @param directive The running directive.
+ */
+export function assertSubstitutionDefContext(directive: Directive): void {
+  if (!isSubstitutionDef(directive.state)) {
+    throw directive.error(
+      `Invalid context: the "${directive.name}" directive can only be used within a substitution definition.`
+    )
+  }
+}
+
+/**
+ * docutils: `first_child_not_matching_class((nodes.Titular, nodes.meta))`
+ * (used by `document.get_decoration` and `misc.Meta`).
+ *
+ * @param node Parent node.
+ * @returns Index of the first child that is no title/subtitle/rubric/meta, or -1.
+ */
+export function firstChildNotTitularOrMeta(node: RstElement): number {
+  return node.children.findIndex((child) => !titularOrMetaTypes.has(child.type))
+}
+
+const titularOrMetaTypes: ReadonlySet<string> = new Set(['title', 'subtitle', 'rubric', 'meta'])
+
 /** Node types in docutils' `BasePseudoSection.invalid_parents` categories. */
 const invalidParentTypes: ReadonlySet<string> = new Set([
   // SubStructural
@@ -88,4 +146,16 @@ const invalidParentTypes: ReadonlySet<string> = new Set([
 export function isInvalidPseudoSectionParent(node: RstElement): boolean {
   if (node.type === 'document' || node.type === 'section' || node.type === 'sidebar') return false
   return invalidParentTypes.has(node.type)
+}
+
+/**
+ * docutils: the parent check at the start of `BasePseudoSection.run` and
+ * `Contents.run`.
+ *
+ * @param directive The running directive.
+ */
+export function assertPseudoSectionParent(directive: Directive): void {
+  if (isInvalidPseudoSectionParent(directive.stateMachine.node)) {
+    throw directive.error(`The "${directive.name}" directive may not be used within topics or body elements.`)
+  }
 }

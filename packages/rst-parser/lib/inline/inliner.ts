@@ -479,19 +479,23 @@ export class Inliner {
    */
   private implicitInline(value: string, from: number, to: number, out: RstNode[]): void {
     // Patterns that found nothing in [failedFrom, to): only the new start
-    // position (where `^` now matches) needs checking again.
-    const failedFrom = new Map<ImplicitKind, number>()
+    // position (where `^` now matches) needs checking again. Indexed like
+    // `implicitDispatch` (-1: not searched yet); an array, not a Map, as this
+    // runs for every paragraph.
+    const dispatch = this.implicitDispatch
+    const failedFrom: number[] = dispatch.length === 1 ? [-1] : dispatch.map(() => -1)
     while (from < to) {
       let found = false
-      for (const kind of this.implicitDispatch) {
+      for (let kindIndex = 0; kindIndex < dispatch.length; kindIndex++) {
+        const kind = dispatch[kindIndex]
         const scanner = new ImplicitScanner(value, from, to, this.options)
-        const failed = failedFrom.get(kind)
+        const failed = failedFrom[kindIndex]
         let match: { start: number; end: number } | undefined
-        if (failed !== undefined && failed <= from) {
+        if (failed !== -1 && failed <= from) {
           match = kind === 'uri' ? scanner.uriAt(from) : kind === 'pep' ? scanner.pepAt(from) : scanner.rfcAt(from)
         } else {
           match = kind === 'uri' ? scanner.searchUri() : kind === 'pep' ? scanner.searchPep() : scanner.searchRfc()
-          if (!match) failedFrom.set(kind, from)
+          if (!match) failedFrom[kindIndex] = from
         }
         if (!match) continue
         const nodes =

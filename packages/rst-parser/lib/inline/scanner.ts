@@ -392,7 +392,8 @@ export interface EndMatch {
  * many unterminated start-strings cost linear time overall.
  */
 export class EndScanner {
-  private cache = new Map<EndKind, { from: number; match: EndMatch | undefined }>()
+  // Created on the first search past `from` (most paragraphs have no inline markup).
+  private cache: Map<EndKind, { from: number; match: EndMatch | undefined }> | undefined
   constructor(
     readonly value: string,
     readonly to: number,
@@ -411,6 +412,7 @@ export class EndScanner {
     // At `from` the look-behind sees the start of the string.
     const first = this.matchAt(kind, from, from)
     if (first) return first
+    this.cache ??= new Map()
     const cached = this.cache.get(kind)
     if (cached && cached.from <= from + 1 && (cached.match === undefined || cached.match.start >= from + 1)) {
       return cached.match

@@ -7,6 +7,8 @@
  * statemachine.py `StateWS.ws_patterns`.
  */
 
+import { registerLineStartFilter } from '../statemachine.js'
+
 /** docutils: Inliner.simplename (`\w` as Python's Unicode word characters). */
 export const simplename = '(?:(?!_)[\\p{L}\\p{N}_])+(?:[-._+:](?:(?!_)[\\p{L}\\p{N}_])+)*'
 
@@ -113,3 +115,35 @@ export const attributionPattern = /^(---?(?!-)|\u2014) *(?=[^ \n])/
 
 /** docutils: Text.classifier_delimiter */
 export const classifierDelimiter = / +: +/
+
+// Line-start filters: which first characters each transition pattern can
+// match (a superset), so the state machine skips the others without running
+// the regex. `code` is NaN for an empty line.
+const isSpaceCode = (code: number): boolean => code === 0x20
+const isBlankStart = (code: number): boolean => code !== code /* NaN: empty line */ || code === 0x20
+/** `nonalphanum7bit`: ASCII punctuation. */
+const isAsciiPunctuation = (code: number): boolean =>
+  (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e)
+const isAsciiAlphanumeric = (code: number): boolean =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
+
+for (const patterns of [bodyPatterns, substitutionDefPatterns, textPatterns, quotedLiteralBlockPatterns]) {
+  registerLineStartFilter(patterns.blank, isBlankStart)
+  registerLineStartFilter(patterns.indent, isSpaceCode)
+}
+registerLineStartFilter(bodyPatterns.bullet, (code) =>
+  code === 0x2d || code === 0x2b || code === 0x2a || code === 0x2022 || code === 0x2023 || code === 0x2043)
+// `(`, `#` or the first character of an arabic, alphabetic or roman enumerator.
+registerLineStartFilter(bodyPatterns.enumerator, (code) => code === 0x28 || code === 0x23 || isAsciiAlphanumeric(code))
+registerLineStartFilter(bodyPatterns.field_marker, (code) => code === 0x3a)
+// Short options start with `-` or `+`, long ones with `--` or `/`.
+registerLineStartFilter(bodyPatterns.option_marker, (code) => code === 0x2d || code === 0x2b || code === 0x2f)
+registerLineStartFilter(bodyPatterns.doctest, (code) => code === 0x3e)
+registerLineStartFilter(bodyPatterns.line_block, (code) => code === 0x7c)
+registerLineStartFilter(bodyPatterns.grid_table_top, (code) => code === 0x2b)
+registerLineStartFilter(bodyPatterns.simple_table_top, (code) => code === 0x3d)
+registerLineStartFilter(bodyPatterns.explicit_markup, (code) => code === 0x2e)
+registerLineStartFilter(bodyPatterns.anonymous, (code) => code === 0x5f)
+registerLineStartFilter(bodyPatterns.line, isAsciiPunctuation)
+registerLineStartFilter(rfc2822Pattern, (code) => code >= 0x21 && code <= 0x7e && code !== 0x3a)
+registerLineStartFilter(quotedLiteralBlockPatterns.initial_quoted, isAsciiPunctuation)

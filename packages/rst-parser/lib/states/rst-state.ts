@@ -6,7 +6,7 @@ import { getRstLanguage } from '../languages/index.js'
 import type { RstLanguageModule } from '../languages/types.js'
 import { element, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
-import { State, StateMachine, StringList, eofSignal, type TransitionResult } from '../statemachine.js'
+import { State, StateMachine, StateMachineError, StringList, eofSignal, type TransitionResult } from '../statemachine.js'
 import { appendChildren, getParent, listAttribute, ownSourceLine, setParent, setPositionHint, setSourceLine } from '../util/node-info.js'
 import { fullyNormalizeName } from '../util/strings.js'
 import { astext } from '../nodes.js'
@@ -46,6 +46,23 @@ function stateClassName(StateClass: RSTStateClass): string {
   return name
 }
 
+/** State classes by docutils class name, per `state_classes` list (built once per list). */
+const classMaps = new WeakMap<RSTStateClass[], Map<string, RSTStateClass>>()
+
+function classMap(classes: RSTStateClass[]): Map<string, RSTStateClass> {
+  let map = classMaps.get(classes)
+  if (map === undefined) {
+    map = new Map()
+    for (const StateClass of classes) {
+      const name = stateClassName(StateClass)
+      if (map.has(name)) throw new StateMachineError(`Duplicate state: ${name}`)
+      map.set(name, StateClass)
+    }
+    classMaps.set(classes, map)
+  }
+  return map
+}
+
 /** Per-memo cache of nested machines (docutils `RSTState.nested_sm_cache`). */
 const nestedCaches = new WeakMap<Memo, RSTStateMachine[]>()
 
@@ -63,10 +80,20 @@ export class RSTStateMachine extends StateMachine<Context> {
   node!: RstElement
   parentStateMachine: RSTStateMachine | undefined
 
+  /** State classes by name (docutils `add_states(state_classes)`; instances are made on first use). */
+  private readonly classes: Map<string, RSTStateClass>
+
   constructor(classes: RSTStateClass[], initialState: string, debug = false, parentStateMachine?: RSTStateMachine) {
     super(initialState, debug)
     this.parentStateMachine = parentStateMachine
-    for (const StateClass of classes) this.addStateFactory(stateClassName(StateClass), () => new StateClass(this, debug))
+    // One shared name → class map instead of a factory closure per class and
+    // machine: a machine is made for every nested list.
+    this.classes = classMap(classes)
+  }
+
+  protected override createState(name: string): RSTState | undefined {
+    const StateClass = this.classes.get(name)
+    return StateClass ? new StateClass(this, this.debug) : super.createState(name) as RSTState | undefined
   }
 
   /** The state instance by docutils class name. */

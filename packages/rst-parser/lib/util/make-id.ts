@@ -21,6 +21,20 @@ const nonIdTranslateDigraphs: Record<number, string> = {
  * @returns The identifier (may be empty).
  */
 export function makeId(value: string): string {
+  // Pure function of `value`, called for every name and auto-id prefix (the
+  // same few strings again and again): memoize, bounded.
+  let id = makeIdCache.get(value)
+  if (id === undefined) {
+    id = computeMakeId(value)
+    if (makeIdCache.size >= 4096) makeIdCache.clear()
+    makeIdCache.set(value, id)
+  }
+  return id
+}
+
+const makeIdCache = new Map<string, string>()
+
+function computeMakeId(value: string): string {
   let id = ''
   for (const ch of pyLower(value)) {
     const code = ch.codePointAt(0)!

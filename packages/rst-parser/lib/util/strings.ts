@@ -92,6 +92,7 @@ export function string2lines(value: string, tabWidth = 8, convertWhitespace = fa
 
 /** docutils: utils.escape2null — escape-backslashes → null characters. */
 export function escape2null(text: string): string {
+  if (text.indexOf('\\') === -1) return text // nothing to escape (most paragraphs)
   const parts: string[] = []
   let start = 0
   while (true) {
