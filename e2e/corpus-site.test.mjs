@@ -9,6 +9,7 @@ import {before, describe, test} from 'node:test';
 import {
   corpusSkipReason,
   htmlHeadingElements,
+  katexErrors,
   runCorpusSite,
   sectionHeadings,
   siteMathPlugins,
@@ -45,6 +46,13 @@ describe('corpus-site helpers', () => {
       {text: 'Sub one', id: 'sub-one'},
       {text: 'Sub two', id: 'sub-two'},
     ]);
+  });
+
+  test('katexErrors reads the messages of KaTeX error spans', () => {
+    const html =
+      '<p><span class=katex-error title="ParseError: KaTeX parse error: got &#x27;&amp;&#x27; > x" style=color:#cc0000>a & b</span>' +
+      '<span class="katex">ok</span> katex-error in text</p>';
+    assert.deepEqual(katexErrors(html), ["ParseError: KaTeX parse error: got '&' > x"]);
   });
 
   test('ssgWarnings reads the per-page warnings of a build log', () => {
@@ -111,6 +119,12 @@ describe('docutils corpus as a Docusaurus site', {skip}, () => {
       result.check.wrongIds.map(({source, heading, id, found}) => `${source}: #${id} → ${found ?? '(no heading)'}, expected ${heading}`),
       [],
     );
+  });
+
+  test('math renders without KaTeX errors (when the site uses rehype-katex)', (t) => {
+    assert.ok(result.check, 'no build output to check');
+    if (!siteMathPlugins().rehypeKatex) t.diagnostic('the site does not use rehype-katex: nothing to check');
+    assert.deepEqual(result.check.mathErrors.map(({source, error}) => `${source}: ${error}`), []);
   });
 
   test('pages have valid element nesting (no static-site-generation warnings)', () => {

@@ -98,6 +98,31 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
   const root = values.root ? path.resolve(values.root) : undefined
+  if (root) {
+    // With --root, output paths mirror the file's place under the root (README: "mirroring --root").
+    for (const input of inputs) {
+      if (input.file === '-') continue
+      const relative = path.relative(root, input.file)
+      if (relative.startsWith('..') || path.isAbsolute(relative)) {
+        process.stderr.write(`${input.file}: error: input is outside --root ${root} [outside-root]\n`)
+        return 2
+      }
+      input.relative = relative
+    }
+  }
+  if (values['out-dir']) {
+    // Two inputs written to one output file would silently lose one of them.
+    const targets = new Map<string, string>()
+    for (const input of inputs) {
+      const target = input.relative.replace(/\.(rst|rest|txt)$/i, '')
+      const other = targets.get(target)
+      if (other !== undefined) {
+        process.stderr.write(`rst2mdx: ${other} and ${input.file} would both be written to ${target}${extensions[values.to]}; use --root\n`)
+        return 2
+      }
+      targets.set(target, input.file)
+    }
+  }
   if (values.watch && (!values['out-dir'] || inputs.some((input) => input.file === '-'))) {
     process.stderr.write('rst2mdx: --watch needs --out-dir and file or directory inputs\n')
     return 2

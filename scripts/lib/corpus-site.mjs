@@ -213,16 +213,7 @@ export function htmlHeadingElements(html) {
       index = lt + 1;
       continue;
     }
-    // Find the end of the tag, skipping quoted attribute values.
-    let end = lt + 1;
-    let quote = '';
-    for (; end < html.length; end++) {
-      const char = html[end];
-      if (quote) {
-        if (char === quote) quote = '';
-      } else if (char === '"' || char === "'") quote = char;
-      else if (char === '>') break;
-    }
+    const end = tagEnd(html, lt);
     const name = /^<(\/?)([a-zA-Z0-9]+)/.exec(html.slice(lt, Math.min(end, lt + 12)));
     if (name && /^h[1-6]$/i.test(name[2])) {
       if (!name[1] && !current) {
@@ -246,9 +237,50 @@ export function htmlHeadingElements(html) {
 }
 
 /**
+ * Index of the `>` closing the tag that starts at `start` (quoted attribute values may hold `>`).
+ * @param {string} html
+ * @param {number} start index of the `<`
+ */
+function tagEnd(html, start) {
+  let end = start + 1;
+  let quote = '';
+  for (; end < html.length; end++) {
+    const char = html[end];
+    if (quote) {
+      if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '>') break;
+  }
+  return end;
+}
+
+/**
+ * KaTeX's error messages in a page: rehype-katex renders LaTeX it cannot parse as
+ * `<span class="katex-error" title="ParseError: …">source</span>` (red text on the page).
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function katexErrors(html) {
+  /** @type {string[]} */
+  const result = [];
+  let index = html.indexOf('katex-error');
+  while (index !== -1) {
+    const lt = html.lastIndexOf('<', index);
+    const end = tagEnd(html, lt);
+    const tag = html.slice(lt, end + 1);
+    if (/^<span\b/i.test(tag) && /\sclass=(?:"[^"]*\bkatex-error\b[^"]*"|katex-error\b)/.test(tag)) {
+      const title = /\stitle=(?:"([^"]*)"|'([^']*)')/.exec(tag);
+      result.push(normalizeText(decodeEntities(title ? (title[1] ?? title[2]) : 'KaTeX error')));
+    }
+    index = html.indexOf('katex-error', Math.max(end, index + 1));
+  }
+  return result;
+}
+
+/**
  * Check that each page's built HTML holds every expected heading as the text of some h1–h6, and that the heading with
  * the section's id (the target of `#id` links) has that text. The document title, which the converter moves to the
- * front matter, is rendered by Docusaurus as an `<h1>` without id: only its text is checked.
+ * front matter, is rendered by Docusaurus as an `<h1>` without id: only its text is checked. Also collects KaTeX errors.
  * @param {CorpusPage[]} pages
  * @param {string} outDir the build folder
  */
@@ -262,6 +294,8 @@ export function checkHeadings(pages, outDir) {
   const missingHeadings = [];
   /** @type {{source: string, heading: string, id: string, found: string | undefined}[]} */
   const wrongIds = [];
+  /** @type {{source: string, error: string}[]} */
+  const mathErrors = [];
   for (const page of pages) {
     const htmlFile = join(outDir, ...page.route.split('/').filter(Boolean), 'index.html');
     if (!existsSync(htmlFile)) {
@@ -269,7 +303,9 @@ export function checkHeadings(pages, outDir) {
       continue;
     }
     pagesFound++;
-    const elements = htmlHeadingElements(readFileSync(htmlFile, 'utf8'));
+    const html = readFileSync(htmlFile, 'utf8');
+    for (const error of katexErrors(html)) mathErrors.push({source: page.source, error});
+    const elements = htmlHeadingElements(html);
     const texts = new Set(elements.map((element) => element.text));
     /** @type {Map<string, string>} */
     const byId = new Map();
@@ -285,7 +321,7 @@ export function checkHeadings(pages, outDir) {
       }
     }
   }
-  return {checked, idsChecked, pagesFound, missingPages, missingHeadings, wrongIds};
+  return {checked, idsChecked, pagesFound, missingPages, missingHeadings, wrongIds, mathErrors};
 }
 
 /**
@@ -491,16 +527,17 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(result.errors || result.build.output);
     process.exitCode = 1;
   } else if (result.check) {
-    const {checked, idsChecked, pagesFound, missingPages, missingHeadings, wrongIds} = result.check;
+    const {checked, idsChecked, pagesFound, missingPages, missingHeadings, wrongIds, mathErrors} = result.check;
     console.log(
       `corpus-site: ${pagesFound}/${result.pages.length} pages built, ${checked} headings checked (${idsChecked} with their id)`,
     );
     for (const page of missingPages) console.log(`missing page: ${page}`);
     for (const {source, heading} of missingHeadings) console.log(`missing heading: ${source}: ${heading}`);
     for (const {source, heading, id, found} of wrongIds) console.log(`heading id: ${source}: #${id} should be "${heading}", is ${found === undefined ? 'missing' : `"${found}"`}`);
+    for (const {source, error} of mathErrors) console.log(`KaTeX error: ${source}: ${error}`);
     const warnings = ssgWarnings(result.build.output);
     for (const {route, message} of warnings) console.log(`ssg warning: ${route}: ${message}`);
-    if ([missingPages, missingHeadings, wrongIds, warnings].some((list) => list.length > 0)) process.exitCode = 1;
+    if ([missingPages, missingHeadings, wrongIds, warnings, mathErrors].some((list) => list.length > 0)) process.exitCode = 1;
   }
   if (keep) console.log(`corpus-site: kept ${result.siteDir}`);
 }

@@ -1,28 +1,49 @@
 /**
- * Throughput benchmark: our parser vs docutils 0.22.4 on the shared corpus
- * (`../shared/corpus/docutils-docs/**\/*.rst`).
+ * Throughput benchmark: our parser vs docutils 0.22.4, per corpus
+ * (`../shared/corpus/docutils-docs/**\/*.rst` and `…/sphinx-docs/**\/*.rst`).
  *
- *   pnpm bench          (root script)
- *   node --import tsx packages/rst-parser/bench/index.ts [--runs N]
+ *   pnpm bench          (root script: builds the package, then runs this)
+ *   node --import tsx packages/rst-parser/bench/index.ts [--runs N] [--source]
  *
- * Each file is parsed N times (default 7) per round; we report the median
- * round time as MB/s (UTF-8 bytes of input / time). No result is cached
- * between runs. When the oracle python (docutils 0.22.4) is available, it
- * times `Parser().parse` over the same files in the same run and the ratio
- * is printed.
+ * It measures the compiled parser (`dist/`, what users run); `--source`
+ * measures `lib/` through tsx instead. Each corpus is parsed once to warm up
+ * the JIT (not counted), then N times (default 7); we report the median pass
+ * as MB/s (UTF-8 bytes of input / time). Every pass parses every file again
+ * from its text: nothing is cached between runs. Wall time is the headline;
+ * CPU time (user + system of this process) is printed too because it is far
+ * less sensitive to other load on the machine. When the oracle python
+ * (docutils 0.22.4) is available, it times `Parser().parse` over the same
+ * files the same way (warm-up pass, median of min(N, 5) passes, wall and
+ * process time) and the ratios are printed.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parse } from '../lib/parse.js'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { parse as parseFunction } from '../lib/parse.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const shared = path.resolve(here, '..', '..', '..', '..', 'shared')
-const corpus = path.join(shared, 'corpus', 'docutils-docs')
+const corpora = ['docutils-docs', 'sphinx-docs']
 const args = process.argv.slice(2)
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 7
+const fromSource = args.includes('--source')
+
+const entry = fromSource ? path.join(here, '..', 'lib', 'parse.ts') : path.join(here, '..', 'dist', 'lib', 'parse.js')
+if (!existsSync(entry)) {
+  console.log(`bench: ${entry} not found; build the package first (npx -y pnpm@12.21.0 --filter @rstmdx/rst-parser build).`)
+  process.exit(1)
+}
+const { parse } = (await import(pathToFileURL(entry).href)) as { parse: typeof parseFunction }
+
+interface Timing {
+  /** Median seconds per corpus pass (wall clock). */
+  wall: number
+  /** Median seconds per corpus pass (process CPU time). */
+  cpu: number
+  runs: number
+}
 
 function listFiles(directory: string): string[] {
   const result: string[] = []
@@ -40,34 +61,29 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-if (!existsSync(corpus)) {
-  console.log(`bench: corpus not found at ${corpus}; nothing to measure.`)
-  process.exit(0)
-}
-
-const files = listFiles(corpus).map((file) => ({ file, text: readFileSync(file, 'utf8') }))
-const bytes = files.reduce((sum, f) => sum + Buffer.byteLength(f.text, 'utf8'), 0)
-const megabytes = bytes / 1e6
-
-function parseAll(): number {
-  const start = process.hrtime.bigint()
-  for (const { file, text } of files) {
-    parse(text, { source: 'test data', settings: { warning_stream: '', syntax_highlight: 'none', cwd: path.dirname(file) } })
+function timeOurs(files: ReadonlyArray<{ file: string; text: string }>): Timing {
+  const pass = (): [number, number] => {
+    const cpuStart = process.cpuUsage()
+    const start = process.hrtime.bigint()
+    for (const { file, text } of files) {
+      parse(text, { source: 'test data', settings: { warning_stream: '', syntax_highlight: 'none', cwd: path.dirname(file) } })
+    }
+    const wall = Number(process.hrtime.bigint() - start) / 1e9
+    const cpu = process.cpuUsage(cpuStart)
+    return [wall, (cpu.user + cpu.system) / 1e6]
   }
-  return Number(process.hrtime.bigint() - start) / 1e9
+  pass() // warm-up (JIT), not counted
+  const walls: number[] = []
+  const cpus: number[] = []
+  for (let run = 0; run < runs; run++) {
+    const [wall, cpu] = pass()
+    walls.push(wall)
+    cpus.push(cpu)
+  }
+  return { wall: median(walls), cpu: median(cpus), runs }
 }
 
-parseAll() // warm-up (JIT), not counted
-const ours: number[] = []
-for (let run = 0; run < runs; run++) ours.push(parseAll())
-const oursSeconds = median(ours)
-const oursRate = megabytes / oursSeconds
-console.log(`corpus: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB (${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version})`)
-console.log(`rstmdx parser: median ${(oursSeconds * 1000).toFixed(1)} ms per corpus pass over ${runs} runs → ${oursRate.toFixed(2)} MB/s`)
-
-const python = findOraclePython()
-if (python) {
-  const script = `
+const docutilsScript = `
 import json, os, sys, time
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
@@ -76,7 +92,7 @@ files = json.loads(sys.stdin.read())
 runs = int(sys.argv[1])
 texts = [(f, open(f, encoding='utf-8').read()) for f in files]
 def parse_all():
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for f, text in texts:
         settings = get_default_settings(Parser)
         settings.warning_stream = ''
@@ -84,27 +100,51 @@ def parse_all():
         os.chdir(os.path.dirname(f))
         doc = new_document('test data', settings)
         Parser().parse(text, doc)
-    return time.perf_counter() - start
+    return [time.perf_counter() - start, time.process_time() - cpu]
 parse_all()
-times = sorted(parse_all() for _ in range(runs))
-print(json.dumps(times))
+print(json.dumps([parse_all() for _ in range(runs)]))
 `
-  const result = spawnSync(python, ['-c', script, String(Math.max(1, Math.min(runs, 5)))], {
-    input: JSON.stringify(files.map((f) => f.file)),
+
+function timeDocutils(python: string, files: readonly string[]): Timing | string {
+  const docutilsRuns = Math.max(1, Math.min(runs, 5))
+  const result = spawnSync(python, ['-c', docutilsScript, String(docutilsRuns)], {
+    input: JSON.stringify(files),
     encoding: 'utf8',
     maxBuffer: 1 << 24
   })
-  if (result.status === 0) {
-    const times = JSON.parse(result.stdout) as number[]
-    const docutilsSeconds = median(times)
-    const docutilsRate = megabytes / docutilsSeconds
-    console.log(`docutils 0.22.4: median ${(docutilsSeconds * 1000).toFixed(1)} ms per corpus pass over ${times.length} runs → ${docutilsRate.toFixed(2)} MB/s`)
-    console.log(`ratio: rstmdx is ${(oursRate / docutilsRate).toFixed(2)}× docutils' throughput`)
-  } else {
-    console.log(`docutils timing failed: ${result.stderr.split('\n').slice(-3).join(' ')}`)
+  if (result.status !== 0) return `docutils timing failed: ${result.stderr.split('\n').slice(-3).join(' ')}`
+  const times = JSON.parse(result.stdout) as Array<[number, number]>
+  return { wall: median(times.map((t) => t[0])), cpu: median(times.map((t) => t[1])), runs: times.length }
+}
+
+const rate = (megabytes: number, seconds: number): string => (megabytes / seconds).toFixed(2)
+
+console.log(`rstmdx parser (${fromSource ? 'lib/ via tsx' : 'dist/'}) vs docutils 0.22.4 — ${os.cpus()[0]?.model ?? 'cpu'}, ${os.cpus().length} cores, node ${process.version}, load ${os.loadavg()[0].toFixed(1)}`)
+const python = findOraclePython()
+if (!python) console.log('docutils oracle not available: skipping the comparison.')
+for (const corpus of corpora) {
+  const directory = path.join(shared, 'corpus', corpus)
+  if (!existsSync(directory)) {
+    console.log(`${corpus}: corpus not found at ${directory}; skipped.`)
+    continue
   }
-} else {
-  console.log('docutils oracle not available: skipping the comparison.')
+  const files = listFiles(directory).map((file) => ({ file, text: readFileSync(file, 'utf8') }))
+  const megabytes = files.reduce((sum, f) => sum + Buffer.byteLength(f.text, 'utf8'), 0) / 1e6
+  const ours = timeOurs(files)
+  console.log(`\n${corpus}: ${files.length} files, ${megabytes.toFixed(2)} MB`)
+  console.log(
+    `  rstmdx:   ${rate(megabytes, ours.wall)} MB/s (median ${(ours.wall * 1000).toFixed(0)} ms of ${ours.runs} passes; CPU time ${rate(megabytes, ours.cpu)} MB/s)`
+  )
+  if (!python) continue
+  const theirs = timeDocutils(python, files.map((f) => f.file))
+  if (typeof theirs === 'string') {
+    console.log(`  ${theirs}`)
+    continue
+  }
+  console.log(
+    `  docutils: ${rate(megabytes, theirs.wall)} MB/s (median ${(theirs.wall * 1000).toFixed(0)} ms of ${theirs.runs} passes; CPU time ${rate(megabytes, theirs.cpu)} MB/s)`
+  )
+  console.log(`  ratio:    ${(theirs.wall / ours.wall).toFixed(2)}× docutils (CPU time: ${(theirs.cpu / ours.cpu).toFixed(2)}×)`)
 }
 
 function findOraclePython(): string | undefined {

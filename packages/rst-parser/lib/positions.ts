@@ -56,20 +56,18 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
   // Both passes walk the tree in the same pre-order, so per-node results of
   // pass 1 live in arrays indexed by pre-order number (no Map/Set keyed by
   // node objects: those lookups were the bulk of the cost).
+  const nodeCount = countNodes(tree)
   /** Start line of each node (`noLine` when unknown). */
-  const startLines: number[] = []
+  const startLines = new Int32Array(nodeCount)
   /** Nodes from other sources (included files): 1, they get a zero-width position. */
-  const foreign: number[] = []
+  const foreign = new Uint8Array(nodeCount)
   /** Pre-order number after the node's subtree (to skip foreign subtrees in pass 2). */
-  const subtreeEnds: number[] = []
+  const subtreeEnds = new Int32Array(nodeCount)
   let counter = 0
 
   // Pass 1 (bottom-up): a start line from docutils' line, else from the first child that has one.
   const firstLine = (node: RstNode): number | undefined => {
     const index = counter++
-    startLines.push(noLine)
-    foreign.push(0)
-    subtreeEnds.push(0)
     let result: number | undefined
     let elsewhere = false
     const info = ownSourceLine(node)
@@ -248,6 +246,15 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
   }
 
   visit(tree, 0, false)
+}
+
+/** Number of nodes in the tree (pre-order numbers run from 0 to this). */
+function countNodes(node: RstNode): number {
+  if (node.type === 'text') return 1
+  const children = (node as RstElement).children
+  let count = 1
+  for (let index = 0; index < children.length; index++) count += countNodes(children[index])
+  return count
 }
 
 /** `value.indexOf(search, from)` looking only before `end` (linear in the window). */

@@ -310,6 +310,15 @@ export class StringList {
     throw new RangeError('list index out of range')
   }
 
+  /** `info(index)`, or undefined where `info` would throw (no exception: callers probe past the ends). */
+  infoIfAny(index: number): LineInfo | undefined {
+    const length = this.length
+    const normalized = index < 0 ? index + length : index
+    if (normalized >= 0 && normalized < length) return this._items[this._start + normalized]
+    if (index === length && length > 0) return [this._items[this._start + length - 1][0], undefined]
+    return undefined
+  }
+
   source(index: number): string | undefined {
     return this.info(index)[0]
   }
@@ -868,12 +877,8 @@ export class StateMachine<C = unknown> {
    */
   getSourceAndLine(lineno?: number): [string | undefined, number | undefined] {
     const offset = lineno === undefined || lineno === null ? this.lineOffset : lineno - this.inputOffset - 1
-    let info: LineInfo
-    try {
-      info = this.inputLines.info(offset)
-    } catch {
-      return [undefined, undefined]
-    }
+    const info = this.inputLines.infoIfAny(offset)
+    if (info === undefined) return [undefined, undefined]
     const [source, sourceOffset] = info
     if (sourceOffset === undefined || sourceOffset === null) {
       // docutils: TypeError branch (just past the end).
@@ -941,13 +946,10 @@ export class StateMachine<C = unknown> {
 
   notifyObservers(): void {
     if (this.observers.length === 0) return
-    let info: LineInfo
-    try {
-      info = this.inputLines.info(this.lineOffset)
-    } catch {
-      info = [undefined, undefined]
-    }
-    for (const observer of this.observers) observer(info[0], info[1])
+    const info = this.inputLines.infoIfAny(this.lineOffset)
+    const source = info === undefined ? undefined : info[0]
+    const offset = info === undefined ? undefined : info[1]
+    for (const observer of this.observers) observer(source, offset)
   }
 
   /** docutils: StateMachineWS.get_indented */

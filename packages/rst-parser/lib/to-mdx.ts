@@ -1,13 +1,13 @@
 /**
  * mdast → MDX text. The serializer (and its extensions) does all escaping.
  */
-import type { List, Nodes, Root } from 'mdast'
+import type { List, Nodes, Root, ThematicBreak } from 'mdast'
 import { directiveToMarkdown } from 'mdast-util-directive'
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { mathToMarkdown } from 'mdast-util-math'
 import { mdxToMarkdown } from 'mdast-util-mdx'
-import { toMarkdown, type ConstructName, type Join, type Options } from 'mdast-util-to-markdown'
+import { defaultHandlers, toMarkdown, type ConstructName, type Handle, type Join, type Options, type Unsafe } from 'mdast-util-to-markdown'
 
 /**
  * MDX treats a line starting with `import `/`export ` as ESM; encode the
@@ -31,11 +31,23 @@ const labels: ConstructName[] = ['containerDirectiveLabel', 'leafDirectiveLabel'
  * apply there. Declare them for labels (STYLE (d): escapes as data).
  */
 const labelUnsafe: Options = {
-  unsafe: ['<', '{', '*', '_', '`', '[', '&', '~', '$'].map((character) => ({
-    character,
-    inConstruct: labels,
-    notInConstruct: fullPhrasingSpans
-  }))
+  unsafe: [
+    ...['<', '{', '*', '_', '`', '[', '&', '~', '$'].map((character): Unsafe => ({ character, inConstruct: labels, notInConstruct: fullPhrasingSpans })),
+    // mdast-util-directive escapes `re:Invent` (a text directive) in phrasing only.
+    { character: ':', after: '[^\\s\\p{P}\\p{S}]', inConstruct: labels, unicode: true }
+  ]
+}
+
+/**
+ * mdast-util-directive escapes a `:` that starts a text directive (`a:b`)
+ * only when it does not follow a `:` (`before: '[^:]'`). mdast-util-to-markdown
+ * skips an escape whose `before` condition holds when the character before is
+ * escaped itself, assuming that breaks the construct; a directive still starts
+ * there (`\<:b` is `<` and directive `:b`). The same escape without `before`
+ * (also escaping the rare second `:` in `a::b`) is kept in that case.
+ */
+const directiveUnsafe: Options = {
+  unsafe: [{ character: ':', after: '[^\\s\\p{P}\\p{S}]', inConstruct: 'phrasing', unicode: true }]
 }
 
 /**
@@ -68,9 +80,19 @@ function cannotInterrupt(list: List): boolean {
   return (list.ordered === true && typeof list.start === 'number' && list.start !== 1) || (first !== undefined && first.children.length === 0)
 }
 
+/**
+ * A thematic break first in the document would read as the opening `---` of
+ * front matter (Docusaurus strips front matter before MDX sees the page);
+ * write it with asterisks there.
+ */
+const thematicBreak: Handle = (node, parent, state) => {
+  if (parent && parent.type === 'root' && parent.children[0] === node) return '***'
+  return defaultHandlers.thematicBreak(node as ThematicBreak, parent, state)
+}
+
 /** Serializer options: the extensions Docusaurus' MDX parser understands. */
 export const toMdxOptions: Options = {
-  extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown(), mathToMarkdown(), frontmatterToMarkdown(['yaml']), esmUnsafe, labelUnsafe, { join: [joinInterrupt] }],
+  extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown(), mathToMarkdown(), frontmatterToMarkdown(['yaml']), esmUnsafe, labelUnsafe, directiveUnsafe, { join: [joinInterrupt], handlers: { thematicBreak } }],
   bullet: '-',
   emphasis: '_',
   rule: '-',

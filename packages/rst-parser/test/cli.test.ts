@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 const cli = fileURLToPath(new URL('../cli.ts', import.meta.url))
 // Resolve tsx here: the CLI runs with other working directories.
 const tsx = import.meta.resolve('tsx')
-const seed = fileURLToPath(new URL('../../../../shared/seed/concurrency.rst', import.meta.url))
+const seed = fileURLToPath(new URL('../../../content/docs/concurrency.rst', import.meta.url))
 
 function run(args: string[], input?: string, cwd?: string) {
   const result = spawnSync(process.execPath, ['--import', tsx, cli, ...args], { input, cwd, encoding: 'utf8' })
@@ -109,4 +109,28 @@ test('--watch converts new and changed files, --rst-link-extension rewrites link
   } finally {
     child.kill()
   }
+})
+
+test('--root: output paths mirror the root; clashing outputs and inputs outside the root exit 2', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'rst2mdx-root-'))
+  mkdirSync(path.join(root, 'docs'))
+  mkdirSync(path.join(root, 'i18n/es'), { recursive: true })
+  writeFileSync(path.join(root, 'docs/index.rst'), 'Hello\n')
+  writeFileSync(path.join(root, 'i18n/es/index.rst'), 'Hola\n')
+  const out = path.join(root, 'out')
+  const inputs = [path.join(root, 'docs/index.rst'), path.join(root, 'i18n/es/index.rst')]
+
+  const mirrored = run(['--root', root, '--out-dir', out, ...inputs])
+  assert.equal(mirrored.code, 0, mirrored.stderr)
+  assert.match(readFileSync(path.join(out, 'docs/index.mdx'), 'utf8'), /Hello/)
+  assert.match(readFileSync(path.join(out, 'i18n/es/index.mdx'), 'utf8'), /Hola/)
+
+  const clash = run(['--out-dir', path.join(root, 'clash'), ...inputs])
+  assert.equal(clash.code, 2)
+  assert.match(clash.stderr, /would both be written to index\.mdx/)
+  assert.equal(existsSync(path.join(root, 'clash/index.mdx')), false)
+
+  const outside = run(['--root', path.join(root, 'docs'), '--out-dir', out, inputs[1]!])
+  assert.equal(outside.code, 2)
+  assert.match(outside.stderr, /outside --root .*\[outside-root\]/)
 })

@@ -13,7 +13,7 @@ import { rstParse, rstToMdast } from '../index.js'
 import type { RstElement } from '../index.js'
 import { compileMdx } from './util/compile-mdx.js'
 
-const seedPath = new URL('../../../../shared/seed/concurrency.rst', import.meta.url)
+const seedPath = new URL('../../../content/docs/concurrency.rst', import.meta.url)
 
 test('exports exactly the public API', () => {
   assert.deepEqual(Object.keys(api).sort(), [

@@ -44,3 +44,39 @@ test('MDX traps in RST text compile and keep their text', async () => {
   }
   assert.doesNotMatch(mdx, /\\\\/, 'no doubled backslashes')
 })
+
+test('should escape a `:` that starts a text directive after an escaped character', () => {
+  assert.equal(toMdx(paragraph('<:b [:b')), '\\<\\:b \\[\\:b\n')
+  assert.equal(toMdx(label('re:Invent')), ':::note[re\\:Invent]\n:::\n')
+})
+
+test('should not escape a `:` before punctuation or whitespace', () => {
+  assert.equal(toMdx(paragraph('<: a: b:: [:')), '\\<: a: b:: \\[:\n')
+  assert.equal(toMdx(label('a: b')), ':::note[a: b]\n:::\n')
+})
+
+test('should write a thematic break first in the document with asterisks (not front matter)', () => {
+  const tree: Root = { type: 'root', children: [{ type: 'thematicBreak' }, { type: 'paragraph', children: [{ type: 'text', value: 'a' }] }, { type: 'thematicBreak' }] }
+  assert.equal(toMdx(tree), '***\n\na\n\n---\n')
+})
+
+test('should put a blank line before a block quote or list item starting with a list that cannot interrupt a paragraph', () => {
+  const item = (children: Root['children']): Root => ({
+    type: 'root',
+    children: [{ type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: children as never }] }]
+  })
+  const text = { type: 'paragraph', children: [{ type: 'text', value: 'a' }] } as const
+  const list = (start: number) => ({ type: 'list', ordered: true, start, spread: false, children: [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'x' }] }] }] }) as const
+  assert.equal(toMdx(item([text, { type: 'blockquote', children: [list(3)] }])), '- a\n\n  > 3. x\n')
+  assert.equal(toMdx(item([text, { type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [list(3)] }] }])), '- a\n\n  - 3. x\n')
+})
+
+test('should not put a blank line before a block quote or list that can interrupt a paragraph', () => {
+  const text = { type: 'paragraph', children: [{ type: 'text', value: 'a' }] } as const
+  const one = { type: 'list', ordered: true, start: 1, spread: false, children: [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'x' }] }] }] } as const
+  const tree: Root = {
+    type: 'root',
+    children: [{ type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [text, { type: 'blockquote', children: [one] }] }] }]
+  }
+  assert.equal(toMdx(tree), '- a\n  > 1. x\n')
+})

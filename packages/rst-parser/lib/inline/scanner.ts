@@ -370,6 +370,11 @@ function footnoteMatch(start: number, labelStart: number, labelEnd: number, cita
   return match
 }
 
+/** A simple end-string match (`start(1)` = `index`, `end()` = `groupEnd`). */
+function endMatch(index: number, groupEnd: number): EndMatch {
+  return { start: index, groupEnd, end: groupEnd, suffixStart: -1, suffixEnd: -1, roleStart: -1, roleEnd: -1 }
+}
+
 /** Kinds of end-string patterns (docutils `Inliner.patterns`). */
 export type EndKind = 'emphasis' | 'strong' | 'literal' | 'target' | 'substitution_ref' | 'interpreted_or_phrase_ref'
 
@@ -433,35 +438,32 @@ export class EndScanner {
     if (index >= to) return undefined
     const code = value.charCodeAt(index)
     const before = codeBefore(value, index, from)
-    const result = (groupEnd: number, end = groupEnd): EndMatch => ({
-      start: index, groupEnd, end, suffixStart: -1, suffixEnd: -1, roleStart: -1, roleEnd: -1
-    })
     switch (kind) {
       case 'emphasis':
         // `(?<![\s\x00])(\*)` + suffix
         if (code !== asterisk || before === nul || (before !== -1 && isSpace(before))) return undefined
-        return endStringSuffix(value, index + 1, to, options) ? result(index + 1) : undefined
+        return endStringSuffix(value, index + 1, to, options) ? endMatch(index, index + 1) : undefined
       case 'strong':
         // `(?<![\s\x00])(\*\*)` + suffix
         if (code !== asterisk || before === nul || (before !== -1 && isSpace(before))) return undefined
         if (index + 1 >= to || value.charCodeAt(index + 1) !== asterisk) return undefined
-        return endStringSuffix(value, index + 2, to, options) ? result(index + 2) : undefined
+        return endStringSuffix(value, index + 2, to, options) ? endMatch(index, index + 2) : undefined
       case 'literal':
         // `(?<!\s)(``)` + suffix
         if (code !== graveAccent || (before !== -1 && isSpace(before))) return undefined
         if (index + 1 >= to || value.charCodeAt(index + 1) !== graveAccent) return undefined
-        return endStringSuffix(value, index + 2, to, options) ? result(index + 2) : undefined
+        return endStringSuffix(value, index + 2, to, options) ? endMatch(index, index + 2) : undefined
       case 'target':
         // `(?<![\s\x00])(`)` + suffix
         if (code !== graveAccent || before === nul || (before !== -1 && isSpace(before))) return undefined
-        return endStringSuffix(value, index + 1, to, options) ? result(index + 1) : undefined
+        return endStringSuffix(value, index + 1, to, options) ? endMatch(index, index + 1) : undefined
       case 'substitution_ref': {
         // `(?<![\s\x00])(\|_{0,2})` + suffix, greedy.
         if (code !== verticalBar || before === nul || (before !== -1 && isSpace(before))) return undefined
         let underscores = 0
         while (underscores < 2 && index + 1 + underscores < to && value.charCodeAt(index + 1 + underscores) === underscore) underscores++
         for (let count = underscores; count >= 0; count--) {
-          if (endStringSuffix(value, index + 1 + count, to, options)) return result(index + 1 + count)
+          if (endStringSuffix(value, index + 1 + count, to, options)) return endMatch(index, index + 1 + count)
         }
         return undefined
       }

@@ -5,8 +5,10 @@
  * null-escaped text are offsets in the source text too.
  */
 import type { RstNode } from '../nodes.js'
+import { getSpan, setSpan } from '../util/node-info.js'
 
-const spans = new WeakMap<RstNode, readonly [number, number]>()
+// Kept with the node's other internal info (`util/node-info.ts`): a separate
+// `WeakMap` entry per inline node was a measurable part of inline parsing.
 
 /**
  * Record the span of an inline node.
@@ -16,7 +18,7 @@ const spans = new WeakMap<RstNode, readonly [number, number]>()
  * @param end Offset after its last character.
  */
 export function setInlineSpan(node: RstNode, start: number, end: number): void {
-  spans.set(node, [start, end])
+  setSpan(node, start, end)
 }
 
 /**
@@ -26,5 +28,5 @@ export function setInlineSpan(node: RstNode, start: number, end: number): void {
  * @returns `[start, end)` offsets into the text given to `parse`.
  */
 export function getInlineSpan(node: RstNode): readonly [number, number] | undefined {
-  return spans.get(node)
+  return getSpan(node)
 }

@@ -444,7 +444,7 @@ export class Body extends RSTState {
   /** docutils: Body.doctest */
   doctest(_match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const line = this.document.currentLine
-    const data = this.stateMachine.getTextBlock().data.join('\n')
+    const data = this.stateMachine.getTextBlock().lines().join('\n')
     const node = textElement('doctest_block', data, { 'xml:space': 'preserve' })
     setSourceLine(node, undefined, line)
     this.addToParent(node)

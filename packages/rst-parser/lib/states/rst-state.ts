@@ -63,6 +63,9 @@ function classMap(classes: RSTStateClass[]): Map<string, RSTStateClass> {
   return map
 }
 
+/** Nested parses deeper than this are not run (see `RSTState.nestingTooDeep`). */
+export const maxNestingDepth = 256
+
 /** Per-memo cache of nested machines (docutils `RSTState.nested_sm_cache`). */
 const nestedCaches = new WeakMap<Memo, RSTStateMachine[]>()
 
@@ -259,6 +262,38 @@ export abstract class RSTState extends State<Context> {
    */
   nestedParse(block: StringList, inputOffset: number, node?: RstElement, matchTitles = false, stateMachineKwargs?: StateMachineKwargs): number {
     if (!node) node = this.stateMachine.node
+    if (this.nestingTooDeep(block, inputOffset, node)) return inputOffset + block.length
+    this.memo.nestingDepth = (this.memo.nestingDepth ?? 0) + 1
+    try {
+      return this.nestedParseUnchecked(block, inputOffset, node, matchTitles, stateMachineKwargs)
+    } finally {
+      this.memo.nestingDepth--
+    }
+  }
+
+  /**
+   * rstmdx: every nested parse adds a few stack frames, so input nested
+   * thousands of levels deep would overflow the stack (docutils itself stops
+   * with a `RecursionError` at about 150 levels). Past `maxNestingDepth`
+   * levels the block is not parsed: it is kept as a literal block in an
+   * ERROR message, and parsing goes on after it (markdown-it's `maxNesting`).
+   *
+   * @returns Whether the block was handled that way.
+   */
+  private nestingTooDeep(block: StringList, inputOffset: number, node: RstElement): boolean {
+    if ((this.memo.nestingDepth ?? 0) < maxNestingDepth) return false
+    const message = this.reporter.error(
+      `Maximum nesting depth (${maxNestingDepth}) exceeded: nested content not parsed.`,
+      [textElement('literal_block', block.lines().join('\n'))],
+      { line: inputOffset + 1, ruleId: 'nesting-too-deep' }
+    )
+    appendChildren(node, message)
+    return true
+  }
+
+  private nestedParseUnchecked(
+    block: StringList, inputOffset: number, node: RstElement, matchTitles: boolean, stateMachineKwargs?: StateMachineKwargs
+  ): number {
     const useDefault = stateMachineKwargs === undefined
     const kwargs = stateMachineKwargs ?? this.nestedSmKwargs
     let machine: RSTStateMachine | undefined
@@ -310,12 +345,18 @@ export abstract class RSTState extends State<Context> {
     matchTitles = false,
     stateMachineKwargs?: StateMachineKwargs
   ): [number, boolean] {
+    if (this.nestingTooDeep(block, inputOffset, node)) return [inputOffset + block.length, true]
     const kwargs = stateMachineKwargs ?? this.nestedSmKwargs
     const machine = new RSTStateMachine(kwargs.stateClasses, initialState, this.debug, this.stateMachine)
     const finishState = blankFinishState ?? initialState
     machine.state(finishState).blankFinish = blankFinish
     Object.assign(machine.state(initialState), extraSettings)
-    machine.runNested(block, inputOffset, this.memo, node, matchTitles)
+    this.memo.nestingDepth = (this.memo.nestingDepth ?? 0) + 1
+    try {
+      machine.runNested(block, inputOffset, this.memo, node, matchTitles)
+    } finally {
+      this.memo.nestingDepth--
+    }
     const finalBlankFinish = machine.state(finishState).blankFinish
     machine.unlink()
     return [machine.absLineOffset(), finalBlankFinish]

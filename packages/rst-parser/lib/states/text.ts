@@ -126,7 +126,7 @@ export class Text extends RSTState {
       block = error.block
       message = this.reporter.error('Unexpected indentation.', [], { source: error.source, line: error.line })
     }
-    const lines = [...context, ...block.data]
+    const lines = [...context, ...block.lines()] // read-only: no private copy of the view
     const [paragraph, literalnext] = this.paragraph(lines, startline)
     this.addToParent(...paragraph)
     this.addToParent(message)

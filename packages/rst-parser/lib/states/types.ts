@@ -23,6 +23,8 @@ export interface Memo {
   sectionLevel: number
   sectionBubbleUpKludge: boolean
   inliner: InlinerLike
+  /** rstmdx: current depth of nested parses (see `maxNestingDepth`). */
+  nestingDepth?: number
   /** Per-document extras (e.g. roles, default role) — free for helpers. */
   [key: string]: unknown
 }

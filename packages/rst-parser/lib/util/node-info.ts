@@ -23,6 +23,9 @@ interface NodeInfo {
   parent: RstElement | undefined
   sourceLine: SourceLine | undefined
   hint: PositionHint | undefined
+  /** Inline span (`inline/spans.ts`): offsets into the text given to `Inliner.parse`; -1 = none. */
+  spanStart: number
+  spanEnd: number
 }
 
 /**
@@ -42,7 +45,7 @@ function peekInfo(node: RstNode): NodeInfo | undefined {
 function infoOf(node: RstNode): NodeInfo {
   let info = (node as WithInfo)[infoKey]
   if (info === undefined) {
-    info = { parent: undefined, sourceLine: undefined, hint: undefined }
+    info = { parent: undefined, sourceLine: undefined, hint: undefined, spanStart: -1, spanEnd: -1 }
     Object.defineProperty(node, infoKey, { value: info })
   }
   return info
@@ -86,6 +89,25 @@ export function getSourceLine(node: RstNode | undefined): [string | undefined, n
     current = info.parent
   }
   return [undefined, undefined]
+}
+
+/**
+ * Record the inline span of a node (see `inline/spans.ts`).
+ *
+ * @param node Node returned by `Inliner.parse`.
+ * @param start Start offset.
+ * @param end End offset.
+ */
+export function setSpan(node: RstNode, start: number, end: number): void {
+  const info = infoOf(node)
+  info.spanStart = start
+  info.spanEnd = end
+}
+
+/** The inline span recorded with `setSpan`, if any. */
+export function getSpan(node: RstNode): readonly [number, number] | undefined {
+  const info = peekInfo(node)
+  return info === undefined || info.spanStart === -1 ? undefined : [info.spanStart, info.spanEnd]
 }
 
 /** Record `parent` as the parent of `child` (docutils `child.parent`). */

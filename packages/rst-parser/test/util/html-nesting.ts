@@ -29,7 +29,8 @@ const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img',
  * The HTML element a hast node renders as in Docusaurus 3 (theme-classic
  * `MDXComponents`): `pre` → CodeBlock (`<div>`), inline `code` holding a line
  * ending → CodeBlock too, admonitions (container directives) → `<div>`,
- * capitalised JSX components → transparent (`undefined`).
+ * capitalised JSX components → transparent (`undefined`); `<head>` goes to
+ * the document head.
  */
 function renderedName(node: HastContent | ElementContent): string | undefined {
   if (node.type === 'element') {
@@ -58,8 +59,10 @@ function toShapes(nodes: ReadonlyArray<HastContent | ElementContent>): Shape[] {
       continue
     }
     if (node.type === 'comment' || node.type === 'doctype') continue
-    const children = 'children' in node ? toShapes(node.children as ElementContent[]) : []
     const name = renderedName(node)
+    // Docusaurus moves `<head>` in MDX into the document head (react-helmet).
+    if (name === 'head') continue
+    const children = 'children' in node ? toShapes(node.children as ElementContent[]) : []
     if (name === undefined) result.push(...children)
     else if (name === 'script' || name === 'style' || name === 'textarea' || name === 'title') result.push({ name, children: [] })
     else result.push({ name, children: voidElements.has(name) ? [] : children })

@@ -25,9 +25,9 @@ function keptText(node: RstNode, out: string[]): void {
   }
   // A substitution reference is replaced by its definition's content, by design.
   if (node.type === 'comment' || node.type === 'substitution_definition' || node.type === 'substitution_reference') return
-  // Raw HTML: its text must survive, its markup becomes JSX (`class` → `className`).
+  // Raw HTML: its text must survive, its markup becomes JSX (`class` → `className`) and character references are decoded.
   if (node.type === 'raw') {
-    out.push(astext(node).replace(/<[^>]*>/g, ' '))
+    out.push(astext(node).replace(/<[^>]*>/g, ' ').replace(/&(?:#x?[\da-f]+|[a-z][a-z\d]*);/gi, ' '))
     return
   }
   for (const child of (node as RstElement).children) keptText(child, out)

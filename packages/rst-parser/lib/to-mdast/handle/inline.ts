@@ -77,9 +77,13 @@ export function problematic(state: State, node: RstElement): Nodes {
   return result
 }
 
-/** `math` → inline math. */
+/**
+ * `math` → inline math. Line endings (a role spanning lines) become spaces,
+ * as LaTeX reads them: Docusaurus renders inline code holding a line ending
+ * as a code *block*, which may not sit inside a paragraph.
+ */
 export function math(state: State, node: RstElement): Nodes {
-  const result: Nodes = { type: 'inlineMath', value: astext(node) }
+  const result: Nodes = { type: 'inlineMath', value: astext(node).replace(/[ \t]*\n[ \t]*/g, ' ') }
   state.patch(node, result)
   return result
 }

@@ -1,15 +1,15 @@
 /**
  * `raw` → JSX (format html, well-formed) or a diagnostic.
  */
-import type { Nodes, RootContent } from 'mdast'
+import type { Nodes, PhrasingContent, RootContent } from 'mdast'
 import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { find, html as htmlSchema } from 'property-information'
 import styleToJs from 'style-to-js'
-import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx'
+import type { MdxJsxAttribute, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
 import { astext, type RstElement } from '../../nodes.js'
 import type { State } from '../types.js'
-import { listOf } from '../util/jsx.js'
+import { blockTags, listOf } from '../util/jsx.js'
 
 /**
  * docutils `raw` node. HTML is parsed with hast-util-from-html and mapped to
@@ -88,28 +88,39 @@ function elementToJsx(node: Element, flow: boolean, state: State, source: RstEle
     attributes.push({ type: 'mdxJsxAttribute', name, value: text })
   }
   // Inside an element, text keeps inline form; flow-level children of flow elements become flow.
-  const childFlow = flow && (preserve || node.children.some((child) => child.type === 'element' && blockTags.has(child.tagName)))
+  const childFlow = flow && (preserve || node.children.some(containsBlock))
   const children: Nodes[] = []
   for (const child of node.children) {
     const converted = hastToJsx(child, childFlow, state, source, preserve)
     if (converted) children.push(converted)
   }
   if (flow) {
+    // Only phrasing inside (`<p>text</p>`, `<h1>`, `<dt>`…): one line of text JSX in a paragraph. MDX
+    // unravels a paragraph holding only JSX, so no `<p>` wraps the text (a flow element would
+    // render `<p className="x"><p>text</p></p>`, which HTML parsers and React hydration reject).
     if (!childFlow && children.length > 0) {
-      return { type: 'mdxJsxFlowElement', name: node.tagName, attributes, children: [{ type: 'paragraph', children: children as never }] }
+      const element: MdxJsxTextElement = { type: 'mdxJsxTextElement', name: node.tagName, attributes, children: children as PhrasingContent[] }
+      return { type: 'paragraph', children: [element] }
     }
     return { type: 'mdxJsxFlowElement', name: node.tagName, attributes, children: children as never }
   }
-  return { type: 'mdxJsxTextElement', name: node.tagName, attributes, children: children as never }
+  // A block element in running text (`:raw-html:` role, substitution) would close the paragraph
+  // around it when the page is parsed as HTML (and break React hydration): render it as a `<span>`.
+  let name = node.tagName
+  if (blockTags.has(name) && !inPreserve) {
+    state.report(`Raw HTML block element \`<${name}>\` in running text is rendered as \`<span>\``, source, 'raw-html-block-in-text', 2)
+    name = 'span'
+  }
+  return { type: 'mdxJsxTextElement', name, attributes, children: children as never }
+}
+
+/** Whether an element is, or holds, a block-level element. */
+function containsBlock(node: ElementContent): boolean {
+  return node.type === 'element' && (blockTags.has(node.tagName) || node.children.some(containsBlock))
 }
 
 /** Elements whose text is whitespace-significant or not markup (kept as string expressions). */
 const preserveTags = new Set(['pre', 'style', 'script', 'textarea', 'listing', 'xmp'])
 
-const blockTags = new Set([
-  'address', 'article', 'aside', 'blockquote', 'details', 'dialog', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
-  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
-  'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'video', 'iframe', 'summary', 'caption'
-])
 
 export type { RootContent }

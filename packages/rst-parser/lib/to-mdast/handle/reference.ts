@@ -7,7 +7,7 @@
 import type { Link, Nodes, PhrasingContent, RootContent } from 'mdast'
 import { astext, type RstElement } from '../../nodes.js'
 import type { State } from '../types.js'
-import { jsxFlow, jsxText, listOf } from '../util/jsx.js'
+import { isBlockParagraph, jsxFlow, jsxText, listOf } from '../util/jsx.js'
 
 /** `reference` → link (refuri, refid, refname or anonymous, resolved). */
 export function reference(state: State, node: RstElement): Nodes | PhrasingContent[] {
@@ -96,7 +96,7 @@ export function footnote(state: State, node: RstElement): Nodes {
   }
   const first = content[0]
   let children: RootContent[]
-  if (first && first.type === 'paragraph') {
+  if (first && first.type === 'paragraph' && !isBlockParagraph(first)) {
     children = [{ type: 'paragraph', children: [...marker, { type: 'text', value: ' ' }, ...first.children] }, ...content.slice(1)]
   } else children = [{ type: 'paragraph', children: marker }, ...content]
   const kind = node.type === 'citation' ? 'rst-citation' : 'rst-footnote'

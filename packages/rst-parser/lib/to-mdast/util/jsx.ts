@@ -1,7 +1,7 @@
 /**
  * Builders for MDX JSX nodes (the serializer escapes everything).
  */
-import type { BlockContent, DefinitionContent, PhrasingContent, RootContent } from 'mdast'
+import type { BlockContent, DefinitionContent, Nodes, PhrasingContent, RootContent } from 'mdast'
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
 import type { RstElement } from '../../nodes.js'
 
@@ -72,4 +72,22 @@ function oneLine(node: PhrasingContent): void {
       else oneLine(child)
     }
   }
+}
+
+/** HTML elements that are block-level (a `<p>` may not hold them). */
+export const blockTags = new Set([
+  'address', 'article', 'aside', 'blockquote', 'details', 'dialog', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+  'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'video', 'iframe', 'summary', 'caption'
+])
+
+/**
+ * Is `node` a paragraph that only carries a block-level JSX element written
+ * on one line (`inlineBlock`, raw `<p>…</p>`)? MDX unravels it, so it is no
+ * paragraph in the page: phrasing must not be merged into it.
+ */
+export function isBlockParagraph(node: Nodes): boolean {
+  if (node.type !== 'paragraph' || node.children.length !== 1) return false
+  const child = node.children[0]
+  return child.type === 'mdxJsxTextElement' && typeof child.name === 'string' && blockTags.has(child.name)
 }
