@@ -135,6 +135,70 @@ describe('built site', {skip}, () => {
         const note = page.locator('article .rstmdx-untranslated');
         assert.equal(await note.count(), 1);
         assert.match((await note.textContent()) ?? '', new RegExp(title));
+        const admonition = note.locator('.theme-admonition-note');
+        assert.equal(await admonition.count(), 1, 'the note is a Docusaurus admonition');
+        assert.equal((await admonition.locator('[class*="admonitionHeading"]').textContent())?.trim(), title, 'note title');
+      }
+      assert.deepEqual(errors, []);
+    });
+  });
+
+  test('missing-image placeholders are titled in the page language', async (t) => {
+    await withPage(browser, t, async ({page, errors}) => {
+      for (const [path, label] of [
+        ['docs/next/concurrency', 'Missing image'],
+        ['es/docs/next/concurrency', 'Imagen no encontrada'],
+        ['ja/docs/next/concurrency', '画像が見つかりません'],
+      ]) {
+        await page.goto(url(path));
+        const placeholder = page.locator('article .rstmdx-missing-image');
+        assert.equal(await placeholder.count(), 1, `one placeholder on /${path}`);
+        assert.equal(await placeholder.getAttribute('aria-label'), `${label}: ./_static/burger3.png`);
+        const callout = page.locator('article .theme-admonition-danger').filter({has: placeholder});
+        assert.match((await callout.textContent()) ?? '', new RegExp(`^\\s*${label}`), `callout title on /${path}`);
+      }
+      assert.deepEqual(errors, []);
+    });
+  });
+
+  test('the reference folder is a sidebar category labelled in each language', async (t) => {
+    await withPage(browser, t, async ({page, errors}) => {
+      for (const [locale, label] of [
+        ['', 'Reference'],
+        ['es/', 'Referencia'],
+        ['ja/', 'リファレンス'],
+      ]) {
+        await page.goto(url(`${locale}docs/next/reference/mapping/`));
+        const categories = await page.locator('.theme-doc-sidebar-menu .menu__link--sublist').allTextContents();
+        assert.deepEqual(categories, [label], `sidebar categories on /${locale}docs/next/`);
+        const links = await page.locator('.theme-doc-sidebar-menu > .menu__list-item > .menu__link').count();
+        assert.equal(links, 4, 'the four top-level pages come before the category');
+        const last = page.locator('.theme-doc-sidebar-menu > .menu__list-item').last();
+        assert.equal((await last.locator('.menu__link--sublist').textContent())?.trim(), label, 'category placed last');
+      }
+      assert.deepEqual(errors, []);
+    });
+  });
+
+  test('emoji are drawn with a color emoji font (no tofu) in Spanish and Japanese', async (t) => {
+    await withPage(browser, t, async ({page, errors}) => {
+      for (const path of ['es/docs/next/concurrency', 'ja/docs/next/concurrency']) {
+        await page.goto(url(path));
+        const found = await page.evaluate(() => {
+          const paragraph = [...document.querySelectorAll('article p')].find((p) => p.textContent?.includes('🍔'));
+          paragraph?.setAttribute('data-emoji-test', '');
+          return Boolean(paragraph);
+        });
+        assert.ok(found, `a paragraph with 🍔 on /${path}`);
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('DOM.enable');
+        await cdp.send('CSS.enable');
+        const {root} = await cdp.send('DOM.getDocument');
+        const {nodeId} = await cdp.send('DOM.querySelector', {nodeId: root.nodeId, selector: '[data-emoji-test]'});
+        const {fonts} = await cdp.send('CSS.getPlatformFontsForNode', {nodeId});
+        await cdp.detach();
+        const families = fonts.map((font) => font.familyName);
+        assert.ok(families.some((family) => /emoji/i.test(family)), `an emoji font renders /${path} (used: ${families.join(', ')})`);
       }
       assert.deepEqual(errors, []);
     });

@@ -6,6 +6,8 @@
 // Layout of content/ (every "content root" has the same shape):
 //   content/docs/**/*.rst                          current version ("next"), English
 //   content/docs/sidebar.json                      optional page order: ["index", "getting-started", …]
+//   content/docs/<folder>/_category_.json          sidebar category of a folder ({"label": "Reference", "position": 5})
+//   content/i18n/<locale>/<folder>/_category_.json its translated label ({"label": "Referencia"})
 //   content/i18n/<locale>/**/*.rst                 translated pages (same relative paths as docs/)
 //   content/locales/<locale>/LC_MESSAGES/<doc>.po  gettext catalogs applied to docs/<doc>.rst
 //   content/versioned/<version>/{docs,i18n,locales}/…   released versions (snapshots, see version-cut.mjs)
@@ -15,16 +17,20 @@
 //   i18n/<locale>/docusaurus-plugin-content-docs/{current,version-<v>}/ and their JSON label files.
 //
 // A page without a translation is written to the locale folder in English with a "not yet translated" note.
+// Every MDX file is serialized by the converter (front matter keys and the note are passed to it as data).
+// Outputs are updated in place: unchanged files are not rewritten and only files no longer produced are deleted,
+// so the dev server (scripts/dev.mjs re-runs this script on every change) never sees a page go missing.
 // Diagnostics print as `file:line:column: warning|error: message [rule-id]`; they fail the run only in
 // strict mode. Options for partial builds: RSTMDX_LOCALES=en,es and RSTMDX_ONLY_CURRENT=1 (PR previews).
-import {copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {dirname, join, posix, relative, sep} from 'node:path';
+import {existsSync, readFileSync} from 'node:fs';
+import {join, posix, relative, sep} from 'node:path';
 import {parseArgs} from 'node:util';
 import {contentDir, defaultLocale, locales as allLocales, repoRoot, siteDir} from './lib/paths.mjs';
 import {compareVersionsDescending, listFiles} from './lib/fs-utils.mjs';
 import {loadParser} from './lib/parser.mjs';
 import {untranslatedNote, versionLabels} from './lib/i18n-strings.mjs';
 import {loadCatalog, translateRst} from './lib/gettext.mjs';
+import {OutputTree} from './lib/outputs.mjs';
 
 const {values} = parseArgs({
   options: {strict: {type: 'boolean', default: false}, quiet: {type: 'boolean', short: 'q', default: false}},
@@ -33,7 +39,8 @@ const {values} = parseArgs({
 const strict = values.strict || process.env.RSTMDX_STRICT === '1';
 const quiet = values.quiet;
 
-/** @typedef {{version: string, root: string, docsOut: string, localeOut: (locale: string) => string}} DocSet */
+/** @typedef {{version: string, root: string, docsOut: string, localeOut: (locale: string) => string, categories: Record<string, Record<string, string>>}} DocSet */
+/** @typedef {{frontMatter?: Record<string, string | number | boolean>, prepend?: object[], report?: boolean}} ConvertOptions */
 /** @typedef {{file: string, line?: number | null, column?: number | null, fatal?: boolean | null, reason: string, ruleId?: string | null}} Diagnostic */
 
 const parserModule = await loadParser();
@@ -49,22 +56,18 @@ const onlyCurrent = process.env.RSTMDX_ONLY_CURRENT === '1';
 const diagnostics = [];
 let written = 0;
 
-cleanOutputs();
+// Everything in these files and folders is generated: what this run does not produce is stale.
+const outputs = new OutputTree([
+  ...['docs', 'versioned_docs', 'versioned_sidebars', 'versions.json'].map((name) => join(siteDir, name)),
+  ...allLocales.map((locale) => join(siteDir, 'i18n', locale, 'docusaurus-plugin-content-docs')),
+]);
 const docSets = listDocSets();
 for (const docSet of docSets) await convertDocSet(docSet);
 writeVersionFiles(docSets);
+outputs.removeStale();
 report();
 
 // ---------------------------------------------------------------------------------------------------------
-
-function cleanOutputs() {
-  for (const name of ['docs', 'versioned_docs', 'versioned_sidebars', 'versions.json']) {
-    rmSync(join(siteDir, name), {recursive: true, force: true});
-  }
-  for (const locale of allLocales) {
-    rmSync(join(siteDir, 'i18n', locale, 'docusaurus-plugin-content-docs'), {recursive: true, force: true});
-  }
-}
 
 /** @returns {DocSet[]} */
 function listDocSets() {
@@ -72,7 +75,13 @@ function listDocSets() {
     join(siteDir, 'i18n', locale, 'docusaurus-plugin-content-docs', folder);
   /** @type {DocSet[]} */
   const sets = [
-    {version: 'current', root: contentDir, docsOut: join(siteDir, 'docs'), localeOut: (l) => i18nOut(l, 'current')},
+    {
+      version: 'current',
+      root: contentDir,
+      docsOut: join(siteDir, 'docs'),
+      localeOut: (l) => i18nOut(l, 'current'),
+      categories: {},
+    },
   ];
   if (onlyCurrent) return sets;
   for (const version of listVersions()) {
@@ -81,6 +90,7 @@ function listDocSets() {
       root: join(contentDir, 'versioned', version),
       docsOut: join(siteDir, 'versioned_docs', `version-${version}`),
       localeOut: (l) => i18nOut(l, `version-${version}`),
+      categories: {},
     });
   }
   return sets;
@@ -102,11 +112,12 @@ async function convertDocSet(docSet) {
   const docsDir = join(docSet.root, 'docs');
   const pages = listFiles(docsDir, '.rst');
   const order = readOrder(docsDir);
+  copyCategories(docSet);
   for (const page of pages) {
     const source = join(docsDir, page);
     const extra = {sidebar_position: sidebarPosition(order, page, pages)};
-    const english = await convertFile(source, docSet.root, defaultLocale, readFileSync(source, 'utf8'));
-    writeMdx(join(docSet.docsOut, mdxPath(page)), english, extra);
+    const english = await convertFile(source, docSet.root, defaultLocale, readFileSync(source, 'utf8'), {frontMatter: extra});
+    writeMdx(join(docSet.docsOut, mdxPath(page)), english);
     copyImages(source, docsDir, docSet.docsOut, page);
 
     for (const locale of locales) {
@@ -115,24 +126,31 @@ async function convertDocSet(docSet) {
       const translatedSource = join(docSet.root, 'i18n', locale, page);
       const catalogPath = join(docSet.root, 'locales', locale, 'LC_MESSAGES', page.replace(/\.rst$/, '.po'));
       if (existsSync(translatedSource)) {
-        const mdx = await convertFile(translatedSource, docSet.root, locale, readFileSync(translatedSource, 'utf8'));
-        writeMdx(out, mdx, extra);
+        const mdx = await convertFile(translatedSource, docSet.root, locale, readFileSync(translatedSource, 'utf8'), {
+          frontMatter: extra,
+        });
+        writeMdx(out, mdx);
         copyImages(translatedSource, join(docSet.root, 'i18n', locale), docSet.localeOut(locale), page, docsDir);
         continue;
       }
       const catalog = existsSync(catalogPath) ? await loadCatalog(catalogPath) : undefined;
       if (catalog && catalog.translated > 0) {
         const text = translateRst(readFileSync(source, 'utf8'), catalog, parserModule, source);
-        const mdx = await convertFile(source, docSet.root, locale, text, catalogPath);
-        writeMdx(out, mdx, {...extra, custom_edit_url: editUrlOf(catalogPath, docSet)});
+        const mdx = await convertFile(source, docSet.root, locale, text, {
+          reportAs: catalogPath,
+          frontMatter: {...extra, custom_edit_url: editUrlOf(catalogPath, docSet)},
+        });
+        writeMdx(out, mdx);
         copyImages(source, docsDir, docSet.localeOut(locale), page);
         continue;
       }
-      writeMdx(out, insertNote(english, untranslatedNote(locale)), {
-        ...extra,
-        custom_edit_url: editUrlOf(source, docSet),
-        rstmdx_untranslated: true,
+      // The English page again (its diagnostics are already reported), with the note and the extra keys.
+      const fallback = await convertFile(source, docSet.root, defaultLocale, readFileSync(source, 'utf8'), {
+        report: false,
+        prepend: [untranslatedNote(locale)],
+        frontMatter: {...extra, custom_edit_url: editUrlOf(source, docSet), rstmdx_untranslated: true},
       });
+      writeMdx(out, fallback);
       copyImages(source, docsDir, docSet.localeOut(locale), page);
     }
   }
@@ -143,10 +161,24 @@ async function convertDocSet(docSet) {
  * @param {string} root the content root files may not escape
  * @param {string} locale
  * @param {string} text
- * @param {string} [reportAs] file named in diagnostics (e.g. the .po catalog that produced the text)
+ * @param {ConvertOptions & {reportAs?: string}} [options] extra front matter keys (the converter's own keys win),
+ *   mdast nodes to put before the content, whether to keep the diagnostics, and the file named in them (e.g. the
+ *   .po catalog that produced the text)
  */
-async function convertFile(path, root, locale, text, reportAs) {
-  const file = await rstToMdx(text, {path, root, settings: {language_code: locale}, strict});
+async function convertFile(path, root, locale, text, options = {}) {
+  const {reportAs, report = true, frontMatter, prepend} = options;
+  // Relative links to other pages end in `.rst` in the sources; Docusaurus resolves file links ending in `.mdx`
+  // (per version and locale): the converter rewrites them (`rstLinkExtension`).
+  const file = await rstToMdx(text, {
+    path,
+    root,
+    settings: {language_code: locale},
+    strict,
+    rstLinkExtension: '.mdx',
+    ...(frontMatter ? {frontMatter} : {}),
+    ...(prepend ? {prepend} : {}),
+  });
+  if (!report) return String(file.value);
   for (const message of file.messages) {
     diagnostics.push({
       file: relative(repoRoot, reportAs ?? path).split(sep).join('/'),
@@ -157,16 +189,7 @@ async function convertFile(path, root, locale, text, reportAs) {
       ruleId: message.ruleId,
     });
   }
-  return rewriteRstLinks(String(file.value));
-}
-
-/**
- * Relative links to other pages end in `.rst` in the sources; Docusaurus resolves file links ending in `.mdx`
- * (per version and locale). Only Markdown link destinations `](path.rst)` / `](path.rst#id)` are touched.
- * @param {string} mdx
- */
-function rewriteRstLinks(mdx) {
-  return mdx.replace(/\]\((?![a-z][a-z0-9+.-]*:|\/)([^()\s]+?)\.rst(#[^()\s]*)?\)/gi, ']($1.mdx$2)');
+  return String(file.value);
 }
 
 /** @param {string} page */
@@ -195,32 +218,33 @@ function editUrlOf(file, docSet) {
   return `${repoUrl}/edit/${branch}/${relative(repoRoot, file).split(sep).join('/')}`;
 }
 
-/**
- * Write MDX, merging extra keys into its front matter (keys the converter already wrote win).
- * @param {string} out @param {string} mdx @param {Record<string, string | number | boolean>} extra
- */
-function writeMdx(out, mdx, extra) {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(mdx);
-  const existing = match ? match[1] : '';
-  const keys = new Set(existing.split('\n').map((line) => line.split(':')[0].trim()));
-  const added = Object.entries(extra)
-    .filter(([key]) => !keys.has(key))
-    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
-  const body = match ? mdx.slice(match[0].length) : mdx;
-  const frontMatter = [existing, ...added].filter(Boolean).join('\n');
-  mkdirSync(dirname(out), {recursive: true});
-  writeFileSync(out, `---\n${frontMatter}\n---\n\n${body.replace(/^\n+/, '')}`);
+/** @param {string} out @param {string} mdx */
+function writeMdx(out, mdx) {
+  outputs.write(out, mdx);
   written++;
 }
 
 /**
- * Insert a block after the front matter and the page's `# title` (if the MDX starts with one).
- * @param {string} mdx @param {string} block
+ * Copy the `_category_.json` files of a content root's docs/ (sidebar category label and position of a folder) and
+ * remember the translated labels found in `i18n/<locale>/<folder>/_category_.json` for the locale's JSON file.
+ * @param {DocSet} docSet
  */
-function insertNote(mdx, block) {
-  const match = /^(---\r?\n[\s\S]*?\r?\n---\r?\n)?(\s*# [^\n]*\n)?/.exec(mdx);
-  const head = match ? match[0] : '';
-  return `${head}\n${block}\n\n${mdx.slice(head.length).replace(/^\n+/, '')}`;
+function copyCategories(docSet) {
+  const docsDir = join(docSet.root, 'docs');
+  for (const rel of listFiles(docsDir, '_category_.json').filter((path) => posix.basename(path) === '_category_.json')) {
+    const text = readFileSync(join(docsDir, rel), 'utf8');
+    outputs.write(join(docSet.docsOut, rel), text);
+    const category = JSON.parse(text);
+    if (typeof category.label !== 'string') continue;
+    // docusaurus write-translations: `sidebar.<sidebar id>.category.<key ?? label>` (our one sidebar is `docs`).
+    const key = `sidebar.docs.category.${category.key ?? category.label}`;
+    for (const locale of locales) {
+      const translated = join(docSet.root, 'i18n', locale, rel);
+      if (locale === defaultLocale || !existsSync(translated)) continue;
+      const label = JSON.parse(readFileSync(translated, 'utf8')).label;
+      if (typeof label === 'string') (docSet.categories[locale] ??= {})[key] = label;
+    }
+  }
 }
 
 /**
@@ -242,9 +266,7 @@ function copyImages(source, sourceRoot, outRoot, page, fallbackRoot) {
     const candidates = [join(sourceRoot, rel), ...(fallbackRoot ? [join(fallbackRoot, rel)] : [])];
     const found = candidates.find((candidate) => existsSync(candidate));
     if (!found) continue;
-    const out = join(outRoot, rel);
-    mkdirSync(dirname(out), {recursive: true});
-    copyFileSync(found, out);
+    outputs.write(join(outRoot, rel), readFileSync(found));
   }
 }
 
@@ -252,27 +274,29 @@ function copyImages(source, sourceRoot, outRoot, page, fallbackRoot) {
 function writeVersionFiles(docSets) {
   const released = docSets.filter((set) => set.version !== 'current').map((set) => set.version);
   if (released.length > 0) {
-    writeFileSync(join(siteDir, 'versions.json'), `${JSON.stringify(released, null, 2)}\n`);
-    mkdirSync(join(siteDir, 'versioned_sidebars'), {recursive: true});
+    outputs.write(join(siteDir, 'versions.json'), `${JSON.stringify(released, null, 2)}\n`);
     for (const version of released) {
-      writeFileSync(
+      outputs.write(
         join(siteDir, 'versioned_sidebars', `version-${version}-sidebars.json`),
         `${JSON.stringify({docs: [{type: 'autogenerated', dirName: '.'}]}, null, 2)}\n`,
       );
     }
   }
-  // Version labels shown in the dropdown and banners, per locale (what `write-translations` would create).
+  // Version labels shown in the dropdown and banners and sidebar category labels, per locale (what
+  // `docusaurus write-translations` would create).
   for (const locale of locales) {
     if (locale === defaultLocale) continue;
     for (const set of docSets) {
       const name = set.version === 'current' ? 'current' : `version-${set.version}`;
       const label = set.version === 'current' ? versionLabels[locale]?.next ?? 'Next' : set.version;
       const file = join(siteDir, 'i18n', locale, 'docusaurus-plugin-content-docs', `${name}.json`);
-      mkdirSync(dirname(file), {recursive: true});
-      writeFileSync(
-        file,
-        `${JSON.stringify({'version.label': {message: label, description: `The label for version ${set.version}`}}, null, 2)}\n`,
-      );
+      /** @type {Record<string, {message: string, description: string}>} */
+      const messages = {'version.label': {message: label, description: `The label for version ${set.version}`}};
+      for (const [key, message] of Object.entries(set.categories[locale] ?? {})) {
+        const english = key.slice('sidebar.docs.category.'.length);
+        messages[key] = {message, description: `The label for category '${english}' in sidebar 'docs'`};
+      }
+      outputs.write(file, `${JSON.stringify(messages, null, 2)}\n`);
     }
   }
 }
@@ -292,7 +316,8 @@ function report() {
   const versions = docSets.map((set) => (set.version === 'current' ? 'next' : set.version)).join(', ');
   if (!quiet) {
     console.log(
-      `convert: ${written} MDX files (versions: ${versions}; locales: ${locales.join(', ')}), ` +
+      `convert: ${written} MDX files (versions: ${versions}; locales: ${locales.join(', ')}; ` +
+        `${outputs.changed} file(s) written, ${outputs.deleted} stale removed), ` +
         `${errors} error(s), ${warnings} warning(s)${strict ? ' [strict]' : ''}`,
     );
   }

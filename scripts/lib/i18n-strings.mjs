@@ -19,21 +19,28 @@ const notes = {
 };
 
 /**
- * The "not yet translated" admonition inserted into English fallback pages (MDX), wrapped in an element with a
- * stable class for styling and tests.
+ * The "not yet translated" admonition put into English fallback pages, as mdast (the converter serializes it):
+ * a `:::note[title]` container directive wrapped in `<div className="rstmdx-untranslated">` (a stable class for
+ * styling and tests).
  * @param {string} locale
+ * @returns {import('mdast').RootContent}
  */
 export function untranslatedNote(locale) {
   const note = notes[locale] ?? {title: 'Not yet translated', text: 'This page is not translated yet; it is shown in English.'};
-  return [
-    `<div className="rstmdx-untranslated">`,
-    '',
-    `:::note[${note.title}]`,
-    '',
-    note.text,
-    '',
-    ':::',
-    '',
-    '</div>',
-  ].join('\n');
+  return {
+    type: 'mdxJsxFlowElement',
+    name: 'div',
+    attributes: [{type: 'mdxJsxAttribute', name: 'className', value: 'rstmdx-untranslated'}],
+    children: [
+      {
+        type: 'containerDirective',
+        name: 'note',
+        attributes: {},
+        children: [
+          {type: 'paragraph', data: {directiveLabel: true}, children: [{type: 'text', value: note.title}]},
+          {type: 'paragraph', children: [{type: 'text', value: note.text}]},
+        ],
+      },
+    ],
+  };
 }

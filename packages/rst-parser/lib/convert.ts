@@ -8,6 +8,7 @@ import { parse } from './parse.js'
 import type { Settings } from './settings.js'
 import { repairMojibake } from './mojibake.js'
 import { toMdast } from './to-mdast/index.js'
+import type { RootContent } from 'mdast'
 import type { ImageOptions } from './to-mdast/types.js'
 import { toMdx } from './to-mdx.js'
 
@@ -31,9 +32,13 @@ export interface RstToMdxOptions {
   visibleMessages?: boolean | null | undefined
   /** Replace `.rst` in relative link URLs with this extension (e.g. `'.mdx'`). */
   rstLinkExtension?: string | null | undefined
+  /** Extra front matter keys (keys the converter writes, such as `title`, win). */
+  frontMatter?: Readonly<Record<string, unknown>> | null | undefined
+  /** mdast nodes put after the front matter and the page's leading `# title`, before the content. */
+  prepend?: readonly RootContent[] | null | undefined
 }
 
-const knownOptions = new Set(['path', 'source', 'settings', 'root', 'strict', 'mojibake', 'images', 'visibleMessages', 'rstLinkExtension'])
+const knownOptions = new Set(['path', 'source', 'settings', 'root', 'strict', 'mojibake', 'images', 'visibleMessages', 'rstLinkExtension', 'frontMatter', 'prepend'])
 
 /** Result of `decodeRst`. */
 export interface DecodedRst {
@@ -126,6 +131,12 @@ function validate(options: Readonly<RstToMdxOptions>): void {
   if (options.settings != null && (typeof options.settings !== 'object' || Array.isArray(options.settings))) {
     throw new TypeError(`Cannot use \`${String(options.settings)}\` for \`options.settings\`, expected object`)
   }
+  if (options.frontMatter != null && (typeof options.frontMatter !== 'object' || Array.isArray(options.frontMatter))) {
+    throw new TypeError(`Cannot use \`${String(options.frontMatter)}\` for \`options.frontMatter\`, expected object`)
+  }
+  if (options.prepend != null && !Array.isArray(options.prepend)) {
+    throw new TypeError(`Cannot use \`${String(options.prepend)}\` for \`options.prepend\`, expected array`)
+  }
   if (options.images != null) {
     if (typeof options.images !== 'object') throw new TypeError(`Cannot use \`${String(options.images)}\` for \`options.images\`, expected object`)
     const { resolve, check } = options.images
@@ -194,6 +205,8 @@ export async function rstToMdx(input: string | Uint8Array, options?: Readonly<Rs
     root: settings.root,
     visibleMessages: settings.visibleMessages,
     rstLinkExtension: settings.rstLinkExtension,
+    frontMatter: settings.frontMatter,
+    prepend: settings.prepend,
     value: text
   })
   file.value = toMdx(mdast)

@@ -7,7 +7,7 @@ import type { RstLanguageModule } from '../languages/types.js'
 import { element, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
 import { State, StateMachine, StateMachineError, StringList, eofSignal, type TransitionResult } from '../statemachine.js'
-import { appendChildren, getParent, listAttribute, ownSourceLine, setParent, setPositionHint, setSourceLine } from '../util/node-info.js'
+import { appendChild, appendChildren, getParent, listAttribute, ownSourceLine, setParent, setPositionHint, setSourceLine } from '../util/node-info.js'
 import { fullyNormalizeName } from '../util/strings.js'
 import { astext } from '../nodes.js'
 import { FallbackInliner } from './fallback-inliner.js'
@@ -163,7 +163,7 @@ export function sectionHierarchy(node: RstElement): RstElement[] {
 export function el(type: string, attributes: Attributes = {}, children: RstNode[] = []): RstElement {
   const node = element(type, attributes, [])
   if (fixedTextTypes.has(type) && node.attributes['xml:space'] === undefined) node.attributes['xml:space'] = 'preserve'
-  appendChildren(node, ...children)
+  for (let index = 0; index < children.length; index++) appendChild(node, children[index]) // no spread: hot
   return node
 }
 
@@ -224,7 +224,7 @@ export abstract class RSTState extends State<Context> {
         hint ??= this.stateMachine.getSourceAndLine(this.stateMachine.transitionLineOffset + this.stateMachine.inputOffset + 1)
         if (hint[1] !== undefined) setPositionHint(node, hint[0], hint[1])
       }
-      appendChildren(this.parent, node)
+      appendChild(this.parent, node)
     }
   }
 

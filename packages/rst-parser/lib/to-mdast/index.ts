@@ -52,6 +52,11 @@ export function toMdast(tree: RstElement, options?: Readonly<ToMdastOptions> | n
   const anchors = (state.frontMatter.__anchors as string[] | undefined) ?? []
   delete state.frontMatter.__anchors
   const content = state.all(body)
+  if (settings.prepend && settings.prepend.length > 0) {
+    const first = content[0]
+    content.splice(first && first.type === 'heading' && first.depth === 1 ? 1 : 0, 0, ...structuredClone(settings.prepend))
+  }
+  for (const [key, value] of Object.entries(settings.frontMatter ?? {})) if (!(key in state.frontMatter)) state.frontMatter[key] = value
   const children: RootContent[] = []
   const keys = Object.keys(state.frontMatter)
   if (keys.length > 0) {

@@ -44,6 +44,10 @@ export interface ToMdastOptions {
   rstLinkExtension?: string | null | undefined
   /** The RST source text, to quote the original markup in callouts for unknown nodes. */
   value?: string | null | undefined
+  /** Extra front matter keys (keys the converter writes, such as `title`, win). */
+  frontMatter?: Readonly<Record<string, unknown>> | null | undefined
+  /** mdast nodes put after the front matter and the page's leading `# title`, before the content. */
+  prepend?: readonly RootContent[] | null | undefined
   /** Extra or replacement handlers, keyed by docutils node name. */
   handlers?: Readonly<Record<string, Handler>> | null | undefined
 }

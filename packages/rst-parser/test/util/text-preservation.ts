@@ -25,6 +25,8 @@ function keptText(node: RstNode, out: string[]): void {
   }
   // A substitution reference is replaced by its definition's content, by design.
   if (node.type === 'comment' || node.type === 'substitution_definition' || node.type === 'substitution_reference') return
+  // Line numbers of `:number-lines:` code become `showLineNumbers` (the site numbers the lines).
+  if (node.type === 'inline' && [node.attributes.classes].flat().includes('ln')) return
   // Raw HTML: its text must survive, its markup becomes JSX (`class` → `className`) and character references are decoded.
   if (node.type === 'raw') {
     out.push(astext(node).replace(/<[^>]*>/g, ' ').replace(/&(?:#x?[\da-f]+|[a-z][a-z\d]*);/gi, ' '))

@@ -15,6 +15,9 @@ import type { State } from '../types.js'
 import { callout } from './admonition.js'
 import { classNameOf, inlineBlock, jsxFlow, jsxText, listOf, type JsxAttributes } from '../util/jsx.js'
 
+/** Title of the missing-image placeholder by `language_code` (default English). */
+const missingImageLabels: Readonly<Record<string, string>> = { es: 'Imagen no encontrada', ja: '画像が見つかりません' }
+
 const remote = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i
 
 /** Is `uri` remote (has a scheme, or is protocol-relative)? */
@@ -72,7 +75,7 @@ export function image(state: State, node: RstElement): Nodes | Nodes[] {
   if (check) {
     if (!existsSync(absolute)) {
       state.report(`Image file not found: ${uri}`, node, 'image-not-found', 2).note = `Looked for ${absolute}`
-      return placeholder(state, node, uri, 'Missing image')
+      return placeholder(state, node, uri, missingImageLabels[String(state.settings.language_code ?? 'en').split(/[-_]/)[0]] ?? 'Missing image')
     }
     try {
       measured = imageSize(readFileSync(absolute))

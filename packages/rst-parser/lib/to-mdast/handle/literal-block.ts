@@ -47,7 +47,8 @@ export function literalBlock(state: State, node: RstElement, _parent?: RstElemen
   if (numbered) meta.push('showLineNumbers')
   const result: Code = {
     type: 'code',
-    lang: node.type === 'doctest_block' ? 'pycon' : languageOf(node),
+    // The fence's meta is written only after a language: `text` when there is none.
+    lang: node.type === 'doctest_block' ? 'pycon' : languageOf(node) ?? (meta.length > 0 ? 'text' : null),
     meta: meta.length > 0 ? meta.join(' ') : null,
     value: codeText(node).replace(/\n+$/, '')
   }
