@@ -154,7 +154,7 @@ describe('built site', {skip}, () => {
         const placeholder = page.locator('article .rstmdx-missing-image');
         assert.equal(await placeholder.count(), 1, `one placeholder on /${path}`);
         assert.equal(await placeholder.getAttribute('aria-label'), `${label}: ./_static/burger3.png`);
-        const callout = page.locator('article .theme-admonition-danger').filter({has: placeholder});
+        const callout = page.locator('article .theme-admonition-danger').filter({has: page.locator('.rstmdx-missing-image')});
         assert.match((await callout.textContent()) ?? '', new RegExp(`^\\s*${label}`), `callout title on /${path}`);
       }
       assert.deepEqual(errors, []);

@@ -67,12 +67,17 @@ export async function convertCorpus({corpusDir, siteDir, rstToMdx}) {
   const pages = [];
   for (const source of listFiles(corpusDir, '.rst')) {
     const path = join(corpusDir, source);
-    const file = await rstToMdx(readFileSync(path), {path, root: corpusDir, rstLinkExtension: '.mdx'});
-    if (!file.data.tree) throw new Error('corpus-site: rstToMdx no longer returns the doctree as file.data.tree');
     const name = source.replace(/\.rst$/, '');
+    const file = await rstToMdx(readFileSync(path), {
+      path,
+      root: corpusDir,
+      rstLinkExtension: '.mdx',
+      frontMatter: {slug: `/${name}`},
+    });
+    if (!file.data.tree) throw new Error('corpus-site: rstToMdx no longer returns the doctree as file.data.tree');
     const out = join(docsDir, `${name}.mdx`);
     mkdirSync(dirname(out), {recursive: true});
-    writeFileSync(out, withFrontMatter(String(file.value), {slug: `/${name}`}));
+    writeFileSync(out, String(file.value));
     pages.push({
       source,
       route: `/docs/${name}/`,
@@ -93,22 +98,6 @@ export async function convertCorpus({corpusDir, siteDir, rstToMdx}) {
     }
   }
   return pages;
-}
-
-/**
- * Add keys to the MDX front matter (keys already present win).
- * @param {string} mdx
- * @param {Record<string, string>} extra
- */
-export function withFrontMatter(mdx, extra) {
-  const match = /^---\n([\s\S]*?)\n---\n/.exec(mdx);
-  const existing = match ? match[1] : '';
-  const keys = new Set(existing.split('\n').map((line) => line.split(':')[0].trim()));
-  const added = Object.entries(extra)
-    .filter(([key]) => !keys.has(key))
-    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
-  const body = match ? mdx.slice(match[0].length) : mdx;
-  return `---\n${[existing, ...added].filter(Boolean).join('\n')}\n---\n\n${body.replace(/^\n+/, '')}`;
 }
 
 /**

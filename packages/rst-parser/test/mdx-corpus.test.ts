@@ -17,6 +17,7 @@ import { toMdast } from '../lib/to-mdast/index.js'
 import { toMdx } from '../lib/to-mdx.js'
 import { compileMdx } from './util/compile-mdx.js'
 import { fromPseudoXml } from './util/from-pseudo-xml.js'
+import { mdxNestingProblems } from './util/html-nesting.js'
 import { missingWords } from './util/text-preservation.js'
 
 const shared = fileURLToPath(new URL('../../../../shared/', import.meta.url))
@@ -43,12 +44,15 @@ test('corpus: MDX from docutils doctrees compiles (100%)', { skip }, async () =>
   assert.deepEqual(failures, [])
 })
 
-test('corpus: MDX from rstToMdx (our parser) compiles (100%) and keeps every word', { skip }, async () => {
+test('corpus: MDX from rstToMdx (our parser) compiles (100%), nests validly as HTML and keeps every word', { skip }, async () => {
   const failures: string[] = []
   for (const name of files) {
     const source = path.join(corpus, name)
     const file = await rstToMdx(readFileSync(source), { path: source })
-    await compileMdx(String(file.value)).catch((error: unknown) => failures.push(`${name}: ${String(error)}`))
+    await mdxNestingProblems(String(file.value)).then(
+      (problems) => failures.push(...problems.map((problem) => `${name}: ${problem}`)),
+      (error: unknown) => failures.push(`${name}: ${String(error)}`)
+    )
     const missing = missingWords(file)
     if (missing.length > 0) failures.push(`${name}: words lost: ${missing.slice(0, 10).join(', ')}`)
   }

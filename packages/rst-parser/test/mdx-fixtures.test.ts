@@ -2,7 +2,8 @@
  * Golden fixtures: `test/fixtures/<construct>/tree.json` (docutils' doctree,
  * made with the oracle by `test/util/make-trees.ts`) → `output.mdx`.
  * A missing `output.mdx`/`messages.json` is written on first run; `UPDATE=1` rewrites all.
- * Every output must compile with @mdx-js/mdx + the Docusaurus remark plugins.
+ * Every output must compile with @mdx-js/mdx + the Docusaurus remark plugins,
+ * and its HTML must nest validly (no block element inside a paragraph).
  */
 import assert from 'node:assert/strict'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -15,6 +16,7 @@ import { rstToMdx } from '../lib/convert.js'
 import { toMdast } from '../lib/to-mdast/index.js'
 import { toMdx } from '../lib/to-mdx.js'
 import { compileMdx } from './util/compile-mdx.js'
+import { mdxNestingProblems } from './util/html-nesting.js'
 
 const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
 
@@ -40,6 +42,7 @@ for (const name of readdirSync(fixtures).sort()) {
     if (process.env.UPDATE || !existsSync(messagesPath)) writeFileSync(messagesPath, JSON.stringify(messages, null, 2) + '\n')
     assert.deepEqual(messages, JSON.parse(readFileSync(messagesPath, 'utf8')))
     await assert.doesNotReject(compileMdx(actual), `${name}/output.mdx compiles`)
+    assert.deepEqual(await mdxNestingProblems(actual), [], `${name}/output.mdx nests validly as HTML`)
     // Through our own parser too: the MDX must compile (equality waits for parser conformance).
     const inputPath = path.join(directory, 'input.rst')
     const converted = await rstToMdx(readFileSync(inputPath), { path: inputPath })

@@ -1,5 +1,6 @@
 /**
- * Properties (fast-check): random RST → MDX always compiles; serialising is
+ * Properties (fast-check): random RST → MDX always compiles, and the HTML it
+ * renders nests validly (`test/util/html-nesting.ts`); serialising is
  * stable; every word of the doctree's text is kept (in the MDX or in a
  * diagnostic). `FC_RUNS` sets the number of documents (default 500).
  */
@@ -7,7 +8,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import fc from 'fast-check'
 import { rstToMdx } from '../lib/convert.js'
-import { compileMdx } from './util/compile-mdx.js'
+import { mdxNestingProblems } from './util/html-nesting.js'
 import { missingWords } from './util/text-preservation.js'
 import { rstDocument, rstNoise } from './util/arbitrary-rst.js'
 
@@ -19,7 +20,9 @@ test(`random RST → MDX compiles (${runs} documents)`, async () => {
   await fc.assert(
     fc.asyncProperty(arbitrary, async (rst) => {
       const file = await rstToMdx(rst, { path: '/nonexistent/random.rst' })
-      await compileMdx(String(file.value))
+      // Compiles, and its HTML nests validly (no block element inside a `<p>`…).
+      const problems = await mdxNestingProblems(String(file.value))
+      if (problems.length > 0) throw new Error(problems.join('\n'))
     }),
     { numRuns: runs }
   )
