@@ -9,7 +9,7 @@ import './states/index.js'
 import { RSTStateMachine, stateClasses } from './states/rst-state.js'
 import type { InlinerLike } from './states/types.js'
 import { appendChildren } from './util/node-info.js'
-import { string2lines } from './util/strings.js'
+import { string2lines, type LineTable } from './util/strings.js'
 import { addPositions } from './positions.js'
 import { createInliner } from './parse-deps.js'
 
@@ -47,7 +47,9 @@ export function parseDocument(value: string, options: ParseOptions = {}): Docume
   const document = new DocumentContext(source, settingsOverrides, options.reporter)
   const settings = document.settings
   document.reporter.attachObserver((message) => document.noteParseMessage(message))
-  const inputLines = string2lines(value, settings.tab_width ?? 8, true)
+  // The line table for positions comes from the same pass over the input.
+  const table: LineTable | undefined = options.positions === false ? undefined : { starts: [], ends: [] }
+  const inputLines = string2lines(value, settings.tab_width ?? 8, true, table)
   let tooLong = -1
   for (let index = 0; index < inputLines.length; index++) {
     if (inputLines[index].length > settings.line_length_limit) {
@@ -62,7 +64,7 @@ export function parseDocument(value: string, options: ParseOptions = {}): Docume
     const machine = new RSTStateMachine(stateClasses(), 'Body', false)
     machine.run(inputLines, document, 0, true, options.inliner ?? createInliner())
   }
-  if (options.positions !== false) addPositions(document.root, value, inputLines)
+  if (options.positions !== false) addPositions(document.root, value, inputLines, table)
   return document
 }
 

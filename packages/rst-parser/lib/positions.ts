@@ -13,14 +13,11 @@
  */
 import type { Point, Position } from 'unist'
 import { unescape, type RstElement, type RstNode, type RstText } from './nodes.js'
-import { ownSourceLine, positionHint } from './util/node-info.js'
+import { nodeInfo } from './util/node-info.js'
+import type { LineTable } from './util/strings.js'
 
-interface Lines {
-  starts: number[]
-  ends: number[]
-}
-
-function lineTable(value: string): Lines {
+/** Line starts and ends of the original text (see `LineTable` in `util/strings.ts`). */
+export function lineTable(value: string): LineTable {
   const starts: number[] = [0]
   const ends: number[] = []
   for (let index = 0; index < value.length; index++) {
@@ -45,9 +42,10 @@ const noLine = 0
  * @param tree Document root.
  * @param value Original input.
  * @param _lines Preprocessed lines (unused: offsets refer to `value`).
+ * @param lines The line table of `value`, when already built (`string2lines` fills one in the same pass).
  */
-export function addPositions(tree: RstElement, value: string, _lines?: readonly string[]): void {
-  const table = lineTable(value)
+export function addPositions(tree: RstElement, value: string, _lines?: readonly string[], lines?: LineTable): void {
+  const table = lines ?? lineTable(value)
   const starts = table.starts
   const ends = table.ends
   const lineCount = starts.length
@@ -56,33 +54,53 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
   // Both passes walk the tree in the same pre-order, so per-node results of
   // pass 1 live in arrays indexed by pre-order number (no Map/Set keyed by
   // node objects: those lookups were the bulk of the cost).
-  const nodeCount = countNodes(tree)
+  // Sized by a guess and doubled when full, so no separate walk counts the
+  // nodes first (walking the tree is the bulk of this pass).
+  let capacity = Math.max(256, value.length >> 4)
   /** Start line of each node (`noLine` when unknown). */
-  const startLines = new Int32Array(nodeCount)
+  let startLines = new Int32Array(capacity)
   /** Nodes from other sources (included files): 1, they get a zero-width position. */
-  const foreign = new Uint8Array(nodeCount)
+  let foreign = new Uint8Array(capacity)
   /** Pre-order number after the node's subtree (to skip foreign subtrees in pass 2). */
-  const subtreeEnds = new Int32Array(nodeCount)
+  let subtreeEnds = new Int32Array(capacity)
+  const grow = (): void => {
+    capacity *= 2
+    const newStartLines = new Int32Array(capacity)
+    newStartLines.set(startLines)
+    startLines = newStartLines
+    const newForeign = new Uint8Array(capacity)
+    newForeign.set(foreign)
+    foreign = newForeign
+    const newSubtreeEnds = new Int32Array(capacity)
+    newSubtreeEnds.set(subtreeEnds)
+    subtreeEnds = newSubtreeEnds
+  }
   let counter = 0
 
   // Pass 1 (bottom-up): a start line from docutils' line, else from the first child that has one.
   const firstLine = (node: RstNode): number | undefined => {
     const index = counter++
+    if (index === capacity) grow()
     let result: number | undefined
     let elsewhere = false
-    const info = ownSourceLine(node)
-    // Only lines known to be in the main input count (docutils sets some lines without a source, as
-    // absolute offsets into the input including inserted files).
-    if (info && typeof info.line === 'number' && info.line >= 1 && info.line <= lineCount && info.source === source) {
-      result = info.line
-    } else if (info && info.source !== undefined && info.source !== source) {
-      elsewhere = true
-    }
-    if (result === undefined && !elsewhere) {
-      const hint = positionHint(node)
-      if (hint) {
-        if (hint.source === source && hint.line >= 1 && hint.line <= lineCount) result = hint.line
-        else if (hint.source !== undefined && hint.source !== source) elsewhere = true
+    // The info record is read in place (no `{source, line}` objects per node).
+    const info = nodeInfo(node)
+    if (info !== undefined) {
+      // Only lines known to be in the main input count (docutils sets some lines without a source, as
+      // absolute offsets into the input including inserted files).
+      if (info.hasSourceLine) {
+        const own = info.line
+        if (typeof own === 'number' && own >= 1 && own <= lineCount && info.source === source) {
+          result = own
+        } else if (info.source !== undefined && info.source !== source) {
+          elsewhere = true
+        }
+      }
+      if (result === undefined && !elsewhere && info.hasHint) {
+        const hintLine = info.hintLine
+        const hintSource = info.hintSource
+        if (hintSource === source && hintLine >= 1 && hintLine <= lineCount) result = hintLine
+        else if (hintSource !== undefined && hintSource !== source) elsewhere = true
       }
     }
     if (node.type !== 'text') {
@@ -144,6 +162,8 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
   }
 
   let visited = 0
+  /** Start offset of the node `visit` just positioned (read back by the parent instead of `child.position.start.offset`). */
+  let visitedStart = 0
   // Pass 2 (top-down): offsets; returns the end offset.
   const visit = (node: RstNode, minimum: number, inInline: boolean): number => {
     const index = visited++
@@ -159,6 +179,7 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
       const to = findText((node as RstText).value, start)
       const from = foundStart
       node.position = { start: point(from), end: point(to) }
+      visitedStart = from
       return to
     }
     const element = node as RstElement
@@ -173,7 +194,7 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
       const childIndex = visited
       const childEnd = visit(childNode, cursor, childrenInline)
       if (foreign[childIndex] === 1) continue
-      const childStart = childNode.position!.start.offset!
+      const childStart = visitedStart
       if (firstChildStart === undefined) firstChildStart = childStart
       cursor = Math.max(cursor, childrenInline ? childEnd : childStart)
       end = Math.max(end, childEnd)
@@ -189,6 +210,7 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
       end = value.length
     }
     element.position = { start: point(start), end: point(end) } satisfies Position
+    visitedStart = start
     return end
   }
 
@@ -233,7 +255,8 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
     const fromLine = lineIndexOf(from) + 1
     const limitLine = Math.min(lineCount, fromLine + lineTotal + 2)
     const limit = ends[limitLine - 1]
-    const index = boundedIndexOf(value, first, from, limit + first.length)
+    // Usually the text starts right at `from`: the same answer as the search, without slicing a window.
+    const index = value.startsWith(first, from) ? from : boundedIndexOf(value, first, from, limit + first.length)
     if (index === -1 || index > limit) return from
     foundStart = index
     if (lineTotal === 1) return index + first.length
@@ -246,15 +269,6 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
   }
 
   visit(tree, 0, false)
-}
-
-/** Number of nodes in the tree (pre-order numbers run from 0 to this). */
-function countNodes(node: RstNode): number {
-  if (node.type === 'text') return 1
-  const children = (node as RstElement).children
-  let count = 1
-  for (let index = 0; index < children.length; index++) count += countNodes(children[index])
-  return count
 }
 
 /** `value.indexOf(search, from)` looking only before `end` (linear in the window). */

@@ -103,7 +103,9 @@ export class Reporter {
     const attrs: Attributes = {}
     let ruleId: string | undefined
     let baseNode: RstNode | undefined
-    for (const [key, value] of Object.entries(attributes)) {
+    // `for…in` over the (plain, literal) attributes: no entries array per message.
+    for (const key in attributes) {
+      const value = attributes[key]
       if (value === undefined) continue
       if (key === 'ruleId') ruleId = value as string
       else if (key === 'base_node') baseNode = value as RstNode
@@ -124,8 +126,13 @@ export class Reporter {
     if (!('source' in attrs)) attrs.source = this.source
     const children_: RstNode[] = []
     if (messageText) children_.push(element('paragraph', {}, [text(messageText)]))
-    children_.push(...children)
-    const node = element('system_message', { ...attrs, level, type: levels[level] }, children_)
+    for (let index = 0; index < children.length; index++) children_.push(children[index])
+    // `attrs` is ours: add `level` and `type` in place (same key order as
+    // `{...attrs, level, type}`) and build the element literal directly
+    // (`element()` would copy the attributes once more).
+    attrs.level = level
+    attrs.type = levels[level]
+    const node: RstElement = { type: 'system_message', attributes: attrs, children: children_ }
     for (const child of children_) setParent(child, node)
     setSourceLine(node, attrs.source as string | undefined, attrs.line as number | undefined)
     if (ruleId) node.data = { ruleId }

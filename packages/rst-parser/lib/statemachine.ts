@@ -10,7 +10,7 @@
  * the run loop is linear in the number of lines.
  */
 import { getColumnIndices, isWideChar } from './util/line-helpers.js'
-import { pyLstrip, pyRstrip, pyStrip } from './util/strings.js'
+import { isPySpace, pyLstrip, pyRstrip, pyStrip } from './util/strings.js'
 
 /** Source and 0-based offset of a line. */
 export type LineInfo = [source: string | undefined, offset: number | undefined]
@@ -367,22 +367,24 @@ export class StringList {
     const last = this.length
     let blankFinish = true
     let broke = false
+    // Leading-whitespace lengths instead of `lstrip`/`strip` copies of every line.
     while (end < last) {
       const line = this.at(end)!
-      if (line && (line[0] !== ' ' || (blockIndent !== undefined && pyStrip(line.slice(0, blockIndent))))) {
-        blankFinish = end > start && !pyStrip(this.at(end - 1)!)
+      const lineIndent = pyLeadingSpaceLength(line)
+      // `line[:blockIndent].strip()` is non-empty when a non-space comes before `blockIndent`.
+      if (line && (line.charCodeAt(0) !== 0x20 || (blockIndent !== undefined && lineIndent < Math.min(blockIndent, line.length)))) {
+        const previous = end > start ? this.at(end - 1)! : undefined
+        blankFinish = previous !== undefined && pyLeadingSpaceLength(previous) === previous.length
         broke = true
         break
       }
-      const stripped = pyLstrip(line)
-      if (!stripped) {
+      if (lineIndent === line.length) {
         if (untilBlank) {
           blankFinish = true
           broke = true
           break
         }
       } else if (blockIndent === undefined) {
-        const lineIndent = line.length - stripped.length
         indent = indent === undefined ? lineIndent : Math.min(indent, lineIndent)
       }
       end++
@@ -432,6 +434,13 @@ export class StringList {
   replace(old: string, replacement: string): void {
     for (let index = 0; index < this.data.length; index++) this.data[index] = this.data[index].replaceAll(old, replacement)
   }
+}
+
+/** Length of the leading Python whitespace of `line` (`len(line) - len(line.lstrip())`). */
+function pyLeadingSpaceLength(line: string): number {
+  let index = 0
+  while (index < line.length && isPySpace(line.charCodeAt(index))) index++
+  return index
 }
 
 /** What a transition method returns: docutils `(context, next_state, result)`. */
@@ -646,6 +655,14 @@ const sharedOrdered = new WeakMap<readonly string[], OrderedTransitions<unknown>
 const emptyOrder: string[] = []
 const emptyTransitions = new Map<string, Transition<unknown>>()
 
+/**
+ * `target.push(...items)` without the spread: transition results are
+ * nearly always empty, and spreading builds an arguments list every line.
+ */
+function pushAll(target: unknown[], items: readonly unknown[]): void {
+  for (let index = 0; index < items.length; index++) target.push(items[index])
+}
+
 /** snake_case → camelCase (transition names → method names). */
 export function camelCase(name: string): string {
   let result = camelCache.get(name)
@@ -753,7 +770,7 @@ export class StateMachine<C = unknown> {
     {
       const [c, result] = state.bof(context as C)
       ctx = c
-      results.push(...result)
+      pushAll(results, result)
     }
     while (true) {
       let nextState: string | null = null
@@ -763,10 +780,10 @@ export class StateMachine<C = unknown> {
           const [c, n, result] = this.checkLine(ctx, state, transitions)
           ctx = c
           nextState = n
-          results.push(...result)
+          pushAll(results, result)
         } catch (error) {
           if (error instanceof EOFSignal) {
-            results.push(...state.eof(ctx))
+            pushAll(results, state.eof(ctx))
             break
           }
           throw error

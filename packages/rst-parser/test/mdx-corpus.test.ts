@@ -1,5 +1,5 @@
 /**
- * Every document of ../shared/corpus/docutils-docs must become MDX that
+ * Every document of ../shared/corpus/docutils-docs (and sphinx-docs) must become MDX that
  * compiles with @mdx-js/mdx + remark-gfm/remark-directive/remark-math
  * (what Docusaurus uses): once from docutils' own doctrees
  * (conformance/corpus-expected, no python needed) and once through our
@@ -57,4 +57,21 @@ test('corpus: MDX from rstToMdx (our parser) compiles (100%), nests validly as H
     if (missing.length > 0) failures.push(`${name}: words lost: ${missing.slice(0, 10).join(', ')}`)
   }
   assert.deepEqual(failures, [])
+})
+
+const sphinxCorpus = path.join(shared, 'corpus/sphinx-docs')
+const sphinxFiles = existsSync(sphinxCorpus) ? (await glob('**/*.rst', { cwd: sphinxCorpus })).sort() : []
+
+test('corpus: Sphinx documents (Sphinx roles/directives become callouts) compile and nest validly (100%)', { skip: sphinxFiles.length === 0 ? `../shared corpus not found at ${sphinxCorpus}` : false }, async () => {
+  const failures: string[] = []
+  for (const name of sphinxFiles) {
+    const source = path.join(sphinxCorpus, name)
+    const file = await rstToMdx(readFileSync(source), { path: source, root: sphinxCorpus })
+    await mdxNestingProblems(String(file.value)).then(
+      (problems) => failures.push(...problems.map((problem) => `${name}: ${problem}`)),
+      (error: unknown) => failures.push(`${name}: ${String(error)}`)
+    )
+  }
+  assert.deepEqual(failures, [])
+  assert.ok(sphinxFiles.length >= 100, `${sphinxFiles.length} Sphinx documents`)
 })

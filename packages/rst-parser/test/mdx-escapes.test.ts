@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { Root } from 'mdast'
+import type { List, ListItem, Paragraph, Root } from 'mdast'
 import { rstToMdx } from '../lib/convert.js'
 import { toMdx } from '../lib/to-mdx.js'
 import { compileMdx } from './util/compile-mdx.js'
@@ -60,23 +60,25 @@ test('should write a thematic break first in the document with asterisks (not fr
   assert.equal(toMdx(tree), '***\n\na\n\n---\n')
 })
 
+const textParagraph = (value: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] })
+const orderedList = (start: number): List => ({
+  type: 'list',
+  ordered: true,
+  start,
+  spread: false,
+  children: [{ type: 'listItem', spread: false, children: [textParagraph('x')] }]
+})
+const tightItem = (children: ListItem['children']): Root => ({
+  type: 'root',
+  children: [{ type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children }] }]
+})
+
 test('should put a blank line before a block quote or list item starting with a list that cannot interrupt a paragraph', () => {
-  const item = (children: Root['children']): Root => ({
-    type: 'root',
-    children: [{ type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: children as never }] }]
-  })
-  const text = { type: 'paragraph', children: [{ type: 'text', value: 'a' }] } as const
-  const list = (start: number) => ({ type: 'list', ordered: true, start, spread: false, children: [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'x' }] }] }] }) as const
-  assert.equal(toMdx(item([text, { type: 'blockquote', children: [list(3)] }])), '- a\n\n  > 3. x\n')
-  assert.equal(toMdx(item([text, { type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [list(3)] }] }])), '- a\n\n  - 3. x\n')
+  assert.equal(toMdx(tightItem([textParagraph('a'), { type: 'blockquote', children: [orderedList(3)] }])), '- a\n\n  > 3. x\n')
+  const nested: List = { type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [orderedList(3)] }] }
+  assert.equal(toMdx(tightItem([textParagraph('a'), nested])), '- a\n\n  - 3. x\n')
 })
 
 test('should not put a blank line before a block quote or list that can interrupt a paragraph', () => {
-  const text = { type: 'paragraph', children: [{ type: 'text', value: 'a' }] } as const
-  const one = { type: 'list', ordered: true, start: 1, spread: false, children: [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'x' }] }] }] } as const
-  const tree: Root = {
-    type: 'root',
-    children: [{ type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [text, { type: 'blockquote', children: [one] }] }] }]
-  }
-  assert.equal(toMdx(tree), '- a\n  > 1. x\n')
+  assert.equal(toMdx(tightItem([textParagraph('a'), { type: 'blockquote', children: [orderedList(1)] }])), '- a\n  > 1. x\n')
 })

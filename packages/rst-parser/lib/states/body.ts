@@ -47,7 +47,11 @@ export type EnumeratorInfo = [format: EnumFormat, sequence: string, text: string
  * docutils: states.Body — generic classifier of the first line of a block.
  */
 export class Body extends RSTState {
-  readonly name: string = 'Body'
+  // State names are prototype getters, not instance fields: each subclass
+  // level would otherwise redefine the field on every new state instance.
+  get name(): string {
+    return 'Body'
+  }
 
   getPatterns(): Record<string, RegExp> {
     return bodyPatterns

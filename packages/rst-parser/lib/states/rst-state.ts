@@ -4,7 +4,7 @@
 import type { DocumentContext } from '../document.js'
 import { getRstLanguage } from '../languages/index.js'
 import type { RstLanguageModule } from '../languages/types.js'
-import { element, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
+import { text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
 import { State, StateMachine, StateMachineError, StringList, eofSignal, type TransitionResult } from '../statemachine.js'
 import { appendChild, appendChildren, getParent, listAttribute, ownSourceLine, setParent, setPositionHint, setSourceLine } from '../util/node-info.js'
@@ -61,6 +61,17 @@ function classMap(classes: RSTStateClass[]): Map<string, RSTStateClass> {
     classMaps.set(classes, map)
   }
   return map
+}
+
+let sharedNestedSmKwargs: StateMachineKwargs | undefined
+
+/** docutils `RSTState.nested_sm_kwargs` default, `{state_classes, initial_state: 'Body'}`. */
+function defaultNestedSmKwargs(): StateMachineKwargs {
+  const classes = registeredStateClasses
+  if (sharedNestedSmKwargs === undefined || sharedNestedSmKwargs.stateClasses !== classes) {
+    sharedNestedSmKwargs = { stateClasses: classes, initialState: 'Body' }
+  }
+  return sharedNestedSmKwargs
 }
 
 /** Nested parses deeper than this are not run (see `RSTState.nestingTooDeep`). */
@@ -160,10 +171,12 @@ export function sectionHierarchy(node: RstElement): RstElement[] {
 }
 
 /** Create an element, recording children's parent (docutils node constructors). */
-export function el(type: string, attributes: Attributes = {}, children: RstNode[] = []): RstElement {
-  const node = element(type, attributes, [])
+export function el(type: string, attributes?: Attributes, children?: RstNode[]): RstElement {
+  // What `element(type, attributes, [])` builds (same keys, same order),
+  // without allocating a default `{}` only to copy it.
+  const node: RstElement = { type, attributes: attributes === undefined ? {} : { ...attributes }, children: [] }
   if (fixedTextTypes.has(type) && node.attributes['xml:space'] === undefined) node.attributes['xml:space'] = 'preserve'
-  for (let index = 0; index < children.length; index++) appendChild(node, children[index]) // no spread: hot
+  if (children !== undefined) for (let index = 0; index < children.length; index++) appendChild(node, children[index]) // no spread: hot
   return node
 }
 
@@ -190,7 +203,8 @@ export abstract class RSTState extends State<Context> {
 
   constructor(stateMachine: RSTStateMachine, debug = false) {
     super(stateMachine, debug)
-    this.nestedSmKwargs = { stateClasses: stateClasses(), initialState: 'Body' }
+    // One shared (never mutated) object: a state is created for every nested list.
+    this.nestedSmKwargs = defaultNestedSmKwargs()
   }
 
   override runtimeInit(): void {

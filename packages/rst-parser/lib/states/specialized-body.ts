@@ -21,7 +21,9 @@ type Match = RegExpExecArray
  * (back up one line and end this nested machine).
  */
 export class SpecializedBody extends Body {
-  override readonly name: string = 'SpecializedBody'
+  override get name(): string {
+    return 'SpecializedBody'
+  }
 
   /** docutils: SpecializedBody.invalid_input */
   invalidInput(): never {
@@ -72,7 +74,9 @@ export class SpecializedBody extends Body {
 
 /** docutils: states.BulletList — second and subsequent bullet_list list_items. */
 export class BulletList extends SpecializedBody {
-  override readonly name: string = 'BulletList'
+  override get name(): string {
+    return 'BulletList'
+  }
 
   override bullet(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     if (match.input[0] !== this.parent.attributes.bullet) this.invalidInput()
@@ -85,7 +89,9 @@ export class BulletList extends SpecializedBody {
 
 /** docutils: states.DefinitionList — second and subsequent definition_list_items. */
 export class DefinitionList extends SpecializedBody {
-  override readonly name: string = 'DefinitionList'
+  override get name(): string {
+    return 'DefinitionList'
+  }
 
   override text(match: Match, _context: Context, _nextState: string): TransitionResult<Context> {
     return [[match.input], 'Definition', []]
@@ -94,7 +100,9 @@ export class DefinitionList extends SpecializedBody {
 
 /** docutils: states.EnumeratedList — second and subsequent enumerated_list list_items. */
 export class EnumeratedList extends SpecializedBody {
-  override readonly name: string = 'EnumeratedList'
+  override get name(): string {
+    return 'EnumeratedList'
+  }
   lastordinal = 0
   format: EnumFormat = 'period'
   auto = false
@@ -119,7 +127,9 @@ export class EnumeratedList extends SpecializedBody {
 
 /** docutils: states.FieldList — second and subsequent fields. */
 export class FieldList extends SpecializedBody {
-  override readonly name: string = 'FieldList'
+  override get name(): string {
+    return 'FieldList'
+  }
 
   override fieldMarker(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const [field, blankFinish] = this.field(match)
@@ -131,7 +141,9 @@ export class FieldList extends SpecializedBody {
 
 /** docutils: states.OptionList — second and subsequent option_list_items. */
 export class OptionList extends SpecializedBody {
-  override readonly name: string = 'OptionList'
+  override get name(): string {
+    return 'OptionList'
+  }
 
   override optionMarker(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     let item: RstElement
@@ -157,7 +169,9 @@ const rfc2822InitialTransitions: ReadonlyArray<readonly [string, string]> = (() 
 
 /** docutils: states.RFC2822Body — RFC2822 headers as field lists. */
 export class RFC2822Body extends Body {
-  override readonly name: string = 'RFC2822Body'
+  override get name(): string {
+    return 'RFC2822Body'
+  }
 
   override getPatterns(): Record<string, RegExp> {
     return rfc2822Patterns
@@ -189,7 +203,9 @@ export class RFC2822Body extends Body {
 
 /** docutils: states.RFC2822List — second and subsequent RFC2822-style fields. */
 export class RFC2822List extends SpecializedBody {
-  override readonly name: string = 'RFC2822List'
+  override get name(): string {
+    return 'RFC2822List'
+  }
 
   override getPatterns(): Record<string, RegExp> {
     return rfc2822Patterns
@@ -213,7 +229,9 @@ export class RFC2822List extends SpecializedBody {
 
 /** docutils: states.ExtensionOptions — directive options as a field list. */
 export class ExtensionOptions extends FieldList {
-  override readonly name: string = 'ExtensionOptions'
+  override get name(): string {
+    return 'ExtensionOptions'
+  }
 
   /** docutils: ExtensionOptions.parse_field_body — paragraphs of raw text only. */
   override parseFieldBody(indented: StringList, _offset: number, node: RstElement): void {
@@ -231,7 +249,9 @@ export class ExtensionOptions extends FieldList {
 
 /** docutils: states.LineBlock — second and subsequent lines of a line_block. */
 export class LineBlock extends SpecializedBody {
-  override readonly name: string = 'LineBlock'
+  override get name(): string {
+    return 'LineBlock'
+  }
 
   override blank(): TransitionResult<Context> {
     return this.invalidInput()
@@ -250,7 +270,9 @@ export class LineBlock extends SpecializedBody {
 
 /** docutils: states.Explicit — second and subsequent explicit markup constructs. */
 export class Explicit extends SpecializedBody {
-  override readonly name: string = 'Explicit'
+  override get name(): string {
+    return 'Explicit'
+  }
 
   override explicitMarkup(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const [nodelist, blankFinish] = this.explicitConstruct(match)
@@ -273,7 +295,9 @@ export class Explicit extends SpecializedBody {
 
 /** docutils: states.SubstitutionDef — the contents of a substitution_definition. */
 export class SubstitutionDef extends Body {
-  override readonly name: string = 'SubstitutionDef'
+  override get name(): string {
+    return 'SubstitutionDef'
+  }
 
   override getPatterns(): Record<string, RegExp> {
     return substitutionDefPatterns

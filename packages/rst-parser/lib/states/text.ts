@@ -30,7 +30,9 @@ function escapeRegExp(value: string): string {
  * paragraph, definition list item, or section title.
  */
 export class Text extends RSTState {
-  readonly name: string = 'Text'
+  get name(): string {
+    return 'Text'
+  }
 
   getPatterns(): Record<string, RegExp> {
     return textPatterns
@@ -220,7 +222,9 @@ export class Text extends RSTState {
 
 /** docutils: states.SpecializedText — only the first text block, then end. */
 export class SpecializedText extends Text {
-  override readonly name: string = 'SpecializedText'
+  override get name(): string {
+    return 'SpecializedText'
+  }
 
   override eof(_context: Context): unknown[] {
     return []
@@ -246,7 +250,9 @@ export class SpecializedText extends Text {
 
 /** docutils: states.Definition — second line of potential definition_list_item. */
 export class Definition extends SpecializedText {
-  override readonly name: string = 'Definition'
+  override get name(): string {
+    return 'Definition'
+  }
 
   override eof(_context: Context): unknown[] {
     this.stateMachine.previousLine(2)
@@ -263,7 +269,9 @@ export class Definition extends SpecializedText {
 
 /** docutils: states.Line — second line of over- & underlined section title or transition marker. */
 export class Line extends SpecializedText {
-  override readonly name: string = 'Line'
+  override get name(): string {
+    return 'Line'
+  }
 
   override eof(context: Context): unknown[] {
     const marker = pyStrip(context[0])
@@ -368,7 +376,9 @@ export class Line extends SpecializedText {
  * (unindented) literal blocks.
  */
 export class QuotedLiteralBlock extends RSTState {
-  readonly name: string = 'QuotedLiteralBlock'
+  get name(): string {
+    return 'QuotedLiteralBlock'
+  }
   messages: RstElement[] = []
   initialLineno: number | undefined
 

@@ -8,21 +8,21 @@
  */
 import type { RstElement, RstNode } from '../nodes.js'
 
-interface SourceLine {
-  source: string | undefined
-  line: number | undefined
-}
-
-interface PositionHint {
-  source: string | undefined
-  line: number
-}
-
-/** What docutils keeps as Python attributes on a node, plus our position hint. */
+/**
+ * What docutils keeps as Python attributes on a node, plus our position hint.
+ * Flat fields, not `{source, line}` sub-objects: every node keeps its record
+ * for the whole parse, and fewer surviving objects means cheaper GC.
+ */
 interface NodeInfo {
   parent: RstElement | undefined
-  sourceLine: SourceLine | undefined
-  hint: PositionHint | undefined
+  /** `setSourceLine` was called (then `source`/`line` are docutils' `node.source`/`node.line`). */
+  hasSourceLine: boolean
+  source: string | undefined
+  line: number | undefined
+  /** `setPositionHint` was called (then `hintSource`/`hintLine` hold it). */
+  hasHint: boolean
+  hintSource: string | undefined
+  hintLine: number
   /** Inline span (`inline/spans.ts`): offsets into the text given to `Inliner.parse`; -1 = none. */
   spanStart: number
   spanEnd: number
@@ -45,7 +45,10 @@ function peekInfo(node: RstNode): NodeInfo | undefined {
 function infoOf(node: RstNode): NodeInfo {
   let info = (node as WithInfo)[infoKey]
   if (info === undefined) {
-    info = { parent: undefined, sourceLine: undefined, hint: undefined, spanStart: -1, spanEnd: -1 }
+    info = {
+      parent: undefined, hasSourceLine: false, source: undefined, line: undefined,
+      hasHint: false, hintSource: undefined, hintLine: 0, spanStart: -1, spanEnd: -1
+    }
     Object.defineProperty(node, infoKey, { value: info })
   }
   return info
@@ -54,12 +57,32 @@ function infoOf(node: RstNode): NodeInfo {
 /** Record where a node starts (for `position` only; docutils' `line` stays untouched). */
 export function setPositionHint(node: RstNode, source: string | undefined, line: number, overwrite = false): void {
   const info = infoOf(node)
-  if (overwrite || info.hint === undefined) info.hint = { source, line }
+  if (overwrite || !info.hasHint) {
+    info.hasHint = true
+    info.hintSource = source
+    info.hintLine = line
+  }
 }
 
 /** The position hint of a node, if any. */
 export function positionHint(node: RstNode): { source: string | undefined; line: number } | undefined {
-  return peekInfo(node)?.hint
+  const info = peekInfo(node)
+  return info === undefined || !info.hasHint ? undefined : { source: info.hintSource, line: info.hintLine }
+}
+
+/** Read-only view of a node's recorded info (for `positions.ts`, which reads every node once). */
+export interface NodeInfoView {
+  readonly hasSourceLine: boolean
+  readonly source: string | undefined
+  readonly line: number | undefined
+  readonly hasHint: boolean
+  readonly hintSource: string | undefined
+  readonly hintLine: number
+}
+
+/** The node's info record without allocating (undefined when nothing was recorded). */
+export function nodeInfo(node: RstNode): NodeInfoView | undefined {
+  return peekInfo(node)
 }
 
 /**
@@ -70,12 +93,16 @@ export function positionHint(node: RstNode): { source: string | undefined; line:
  * @param line 1-based line (docutils' convention for `node.line`).
  */
 export function setSourceLine(node: RstNode, source: string | undefined, line: number | undefined): void {
-  infoOf(node).sourceLine = { source, line }
+  const info = infoOf(node)
+  info.hasSourceLine = true
+  info.source = source
+  info.line = line
 }
 
-/** The node's own `source`/`line`, if set. */
-export function ownSourceLine(node: RstNode): { source: string | undefined; line: number | undefined } | undefined {
-  return peekInfo(node)?.sourceLine
+/** The node's own `source`/`line`, if set (read-only). */
+export function ownSourceLine(node: RstNode): { readonly source: string | undefined; readonly line: number | undefined } | undefined {
+  const info = peekInfo(node)
+  return info === undefined || !info.hasSourceLine ? undefined : info
 }
 
 /** docutils: utils.get_source_line — from the node or its closest ancestor. */
@@ -84,8 +111,7 @@ export function getSourceLine(node: RstNode | undefined): [string | undefined, n
   while (current) {
     const info = peekInfo(current)
     if (info === undefined) return [undefined, undefined]
-    const sourceLine = info.sourceLine
-    if (sourceLine && (sourceLine.source || sourceLine.line)) return [sourceLine.source, sourceLine.line]
+    if (info.hasSourceLine && (info.source || info.line)) return [info.source, info.line]
     current = info.parent
   }
   return [undefined, undefined]

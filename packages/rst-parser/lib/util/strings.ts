@@ -85,9 +85,65 @@ export function expandTabs(line: string, tabWidth: number): string {
  * @param convertWhitespace Turn `\v` and `\f` into spaces first.
  * @returns The lines.
  */
-export function string2lines(value: string, tabWidth = 8, convertWhitespace = false): string[] {
-  if (convertWhitespace) value = value.replace(/[\v\f]/g, ' ')
-  return pySplitlines(value).map((line) => pyRstrip(expandTabs(line, tabWidth)))
+export function string2lines(value: string, tabWidth = 8, convertWhitespace = false, table?: LineTable): string[] {
+  if (table !== undefined) {
+    table.starts.push(0)
+    if (!convertWhitespace) throw new Error('string2lines: a line table needs convertWhitespace (positions split like docutils after conversion)')
+  }
+  // One pass over the input instead of `replace` + `split` + `map` (three
+  // copies of the whole document): find the line breaks of `splitlines`,
+  // noting whether the line holds a tab (or `\v`/`\f` to convert), and
+  // slice each line once. `\v`/`\f` only break lines when not converted.
+  const lines: string[] = []
+  const length = value.length
+  let start = 0
+  let special = false
+  for (let index = 0; index < length; index++) {
+    const code = value.charCodeAt(index)
+    // Nearly every character is printable ASCII or above the separators.
+    if (code > 0x1e && code !== 0x85 && code !== 0x2028 && code !== 0x2029) continue
+    if (code > 0x0d && code < 0x1c) continue
+    if (code === 0x09) {
+      special = true
+      continue
+    }
+    if (code === 0x0b || code === 0x0c) {
+      if (convertWhitespace) {
+        special = true
+        continue
+      }
+    } else if (code < 0x0a) {
+      continue
+    }
+    lines.push(finishLine(value.slice(start, index), special, tabWidth, convertWhitespace))
+    if (table !== undefined) table.ends.push(index)
+    if (code === 0x0d && value.charCodeAt(index + 1) === 0x0a) index++
+    start = index + 1
+    if (table !== undefined) table.starts.push(start)
+    special = false
+  }
+  if (start < length) lines.push(finishLine(value.slice(start), special, tabWidth, convertWhitespace))
+  if (table !== undefined) table.ends.push(length)
+  return lines
+}
+
+/**
+ * Where the lines of the *original* text start and end (`ends[i]`: offset of
+ * line `i`'s break, or the text's length for the last line). A trailing line
+ * break yields a last, empty line, unlike `string2lines`' result.
+ */
+export interface LineTable {
+  starts: number[]
+  ends: number[]
+}
+
+/** `string2lines` for one line: `\v`/`\f` → space, `expandtabs`, `rstrip`. */
+function finishLine(line: string, special: boolean, tabWidth: number, convertWhitespace: boolean): string {
+  if (special) {
+    if (convertWhitespace) line = line.replace(/[\v\f]/g, ' ')
+    line = expandTabs(line, tabWidth)
+  }
+  return pyRstrip(line)
 }
 
 /** docutils: utils.escape2null — escape-backslashes → null characters. */
@@ -108,17 +164,40 @@ export function escape2null(text: string): string {
 
 /** docutils: utils.split_escaped_whitespace */
 export function splitEscapedWhitespace(text: string): string[] {
+  if (text.indexOf('\x00') === -1) return [text] // no escapes at all (nearly always)
   return text.split('\x00 ').flatMap((part) => part.split('\x00\n'))
 }
 
 /** docutils: nodes.fully_normalize_name */
 export function fullyNormalizeName(name: string): string {
-  return pySplit(name.toLowerCase()).join(' ')
+  return joinPySplit(name.toLowerCase())
 }
 
 /** docutils: nodes.whitespace_normalize_name */
 export function whitespaceNormalizeName(name: string): string {
-  return pySplit(name).join(' ')
+  return joinPySplit(name)
+}
+
+/**
+ * Python `' '.join(value.split())`. Most names are already normalized
+ * (single spaces between words, none at the ends): return those as they are
+ * instead of splitting and joining.
+ */
+function joinPySplit(value: string): string {
+  const length = value.length
+  let previousSpace = true // a space at the start needs normalizing too
+  for (let index = 0; index < length; index++) {
+    const code = value.charCodeAt(index)
+    if (code === 0x20) {
+      if (previousSpace) return pySplit(value).join(' ')
+      previousSpace = true
+    } else if (isPySpace(code)) {
+      return pySplit(value).join(' ')
+    } else {
+      previousSpace = false
+    }
+  }
+  return length > 0 && previousSpace ? pySplit(value).join(' ') : value
 }
 
 /** docutils: nodes.split_name_list */

@@ -8,7 +8,7 @@ import fc from 'fast-check'
 
 const trapWords = [
   'import', 'export', '{x}', '{', '}', '<3', 'List<String>', 'a:b', 're:Invent', '<div>', '</p>', '*', '_', '[a]', '[b](c)',
-  '|', '&amp;', '&', '#', '~~~', '```', '$x$', '$', '\\', '->', '<-', 'a<b', '{/* c */}', ':::', ':::note', '!', '`', 'http://x.y/z'
+  '|', '&amp;', '&', '#', '~~~', '```', '$x$', '$', '\\', '->', '<-', 'a<b', '{/* c */}', ':::', ':::note', '!', '`', 'http://x.y/z', '<:b', '[:b'
 ]
 const plainWords = ['alpha', 'beta', 'gamma', 'delta', 'word', 'text', 'café', 'naïve', '日本語', 'emoji😍', 'x1', 'y2']
 
@@ -53,7 +53,17 @@ const extraBlocks = [
   '.. class:: special\n\nClassed paragraph {p}.',
   '.. admonition:: Nested\n\n   .. warning::\n\n      .. danger:: deep {d}',
   '.. math::\n\n   \\{ a \\} $ b',
-  'Trailing backslash \\\\ and \\* star and `` ` `` tick.'
+  'Trailing backslash \\\\ and \\* star and `` ` `` tick.',
+  // Regressions found by fuzzing (see NOTES.md "mdx-hardening").
+  '| line {a}\n| line <b>\n\n    3. .. raw:: html\n\n          <b class="x">bold</b>',
+  '.. raw:: html\n\n   <p class="x" style="color">P {x}</p>\n\n.. raw:: html\n\n   <span>t<b><div>deep</div></b></span>',
+  '- .. raw:: html\n\n     <b class="x">bold</b>\n\n      :code:`x<y` alpha\n      -> alpha',
+  '.. role:: raw-html(raw)\n   :format: html\n\n.. |html| raw:: html\n\n   <div>H</div>\n\nText |html| and :raw-html:`<p>p</p>`.',
+  '.. |self| replace:: x |self|\n\nCircular |self|.',
+  '.. code::\n   :number-lines:\n\n   x = {1}',
+  '.. math::\n\n   a & = b \\\\\n   c & = {d}',
+  '.. |alt| image:: https://example.com/m.png\n   :alt: a|b\n      c\n\n=====  =====\nA      B\n=====  =====\n|alt|  :math:`a|b`\n=====  =====',
+  '.. admonition:: re:Invent <:b [:c\n\n   Body'
 ]
 
 const indent = (text: string, by = '   '): string => text.split('\n').map((line) => (line ? by + line : line)).join('\n')

@@ -27,6 +27,11 @@ function keptText(node: RstNode, out: string[]): void {
   if (node.type === 'comment' || node.type === 'substitution_definition' || node.type === 'substitution_reference') return
   // Line numbers of `:number-lines:` code become `showLineNumbers` (the site numbers the lines).
   if (node.type === 'inline' && [node.attributes.classes].flat().includes('ln')) return
+  // An option is written as one code span: `-i` + argument `mport` (empty delimiter) is the word `import`.
+  if (node.type === 'option') {
+    out.push(node.children.map((part) => (part.type === 'option_argument' && !isText(part) ? String(part.attributes.delimiter ?? ' ') : '') + astext(part)).join(''))
+    return
+  }
   // Raw HTML: its text must survive, its markup becomes JSX (`class` → `className`) and character references are decoded.
   if (node.type === 'raw') {
     out.push(astext(node).replace(/<[^>]*>/g, ' ').replace(/&(?:#x?[\da-f]+|[a-z][a-z\d]*);/gi, ' '))

@@ -88,11 +88,25 @@ export function math(state: State, node: RstElement): Nodes {
   return result
 }
 
-/** `math_block` → display math. */
+/**
+ * `math_block` → display math. Like docutils (`utils/math` `pick_math_environment`), code with a
+ * line break `\\` outside environments is multi-line: docutils sets it in `align*`; KaTeX (display
+ * mode) needs the equivalent `aligned` environment for `\\` and `&`.
+ */
 export function mathBlock(state: State, node: RstElement): Nodes[] {
-  const result: Nodes = { type: 'math', value: astext(node).replace(/\n+$/, '') }
+  const code = astext(node).replace(/\n+$/, '')
+  const value = toplevelCode(code).includes('\\\\') ? `\\begin{aligned}\n${code}\n\\end{aligned}` : code
+  const result: Nodes = { type: 'math', value }
   state.patch(node, result)
   return [result]
+}
+
+/** docutils: utils/math/__init__.py `toplevel_code` (environments stripped out). */
+function toplevelCode(code: string): string {
+  return code
+    .split('\\begin{')
+    .map((chunk) => chunk.split('\\end{').at(-1))
+    .join('\\begin{')
 }
 
 function stringAttribute(node: RstElement, name: string): string | undefined {

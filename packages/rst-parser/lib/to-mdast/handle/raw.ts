@@ -37,6 +37,11 @@ export function raw(state: State, node: RstElement): Nodes[] | undefined {
       errors.push(error.reason)
     }
   })
+  // HTML accepts names JSX cannot write (`<y`…>` from `a<y` b`, an attribute `-`): not HTML markup then.
+  for (const child of tree.children) {
+    const invalid = invalidName(child as ElementContent)
+    if (invalid) errors.push(invalid)
+  }
   if (errors.length > 0) {
     state.report(`Raw HTML is not well-formed (${errors[0]}); shown as code`, node, 'raw-html-malformed', 2)
     if (state.inPhrasing) return [{ type: 'inlineCode', value: value.replace(/\n/g, ' ') }]
@@ -75,12 +80,16 @@ function elementToJsx(node: Element, flow: boolean, state: State, source: RstEle
   for (const [key, value] of Object.entries(node.properties)) {
     if (value === undefined || value === null || value === false) continue
     const info = find(htmlSchema, key)
-    let name = info.attribute
-    if (name === 'class') name = 'className'
-    else if (name === 'for') name = 'htmlFor'
-    else if (!name.startsWith('data-') && !name.startsWith('aria-')) name = info.property
+    const name = jsxAttributeName(key)
     if (name === 'style' && typeof value === 'string') {
-      const style = styleToJs(value)
+      let style: Record<string, string>
+      try {
+        style = styleToJs(value, { reactCompat: true }) // React writes vendor prefixes capitalised: `WebkitTransition`
+      } catch (error) {
+        // React needs an object; a browser would drop the declarations it cannot parse.
+        state.report(`Raw HTML \`style\` attribute cannot be parsed (${String(error instanceof Error ? error.message : error).replace(/^undefined:/, 'at ')}); dropped`, source, 'raw-html-invalid-style', 2)
+        continue
+      }
       attributes.push({ type: 'mdxJsxAttribute', name, value: { type: 'mdxJsxAttributeValueExpression', value: JSON.stringify(style) } })
       continue
     }
@@ -112,6 +121,33 @@ function elementToJsx(node: Element, flow: boolean, state: State, source: RstEle
     name = 'span'
   }
   return { type: 'mdxJsxTextElement', name, attributes, children: children as never }
+}
+
+/** The JSX (React) name of a hast property: `className`, `htmlFor`, `data-*`/`aria-*` as is, else the DOM property. */
+function jsxAttributeName(key: string): string {
+  const info = find(htmlSchema, key)
+  const name = info.attribute
+  if (name === 'class') return 'className'
+  if (name === 'for') return 'htmlFor'
+  return name.startsWith('data-') || name.startsWith('aria-') ? name : info.property
+}
+
+/** JSX element and attribute names: an identifier that may contain `-`, optionally `prefix:` (micromark-extension-mdx-jsx). */
+const jsxName = /^[A-Za-z_$][\w$-]*(?::[A-Za-z_$][\w$-]*)?$/
+
+/** The first element or attribute name in `node` that JSX cannot write, as a reason. */
+function invalidName(node: ElementContent): string | undefined {
+  if (node.type !== 'element') return undefined
+  if (!jsxName.test(node.tagName)) return `invalid element name \`${node.tagName}\``
+  for (const key of Object.keys(node.properties)) {
+    const name = jsxAttributeName(key)
+    if (!jsxName.test(name)) return `invalid attribute name \`${name}\` on \`<${node.tagName}>\``
+  }
+  for (const child of node.children) {
+    const invalid = invalidName(child)
+    if (invalid) return invalid
+  }
+  return undefined
 }
 
 /** Whether an element is, or holds, a block-level element. */

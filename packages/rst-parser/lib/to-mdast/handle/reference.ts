@@ -111,17 +111,34 @@ export function label(state: State, node: RstElement): PhrasingContent[] {
 }
 
 /** `substitution_reference` → the definition's content (docutils: `Substitutions` transform). */
-export function substitutionReference(state: State, node: RstElement, _parent?: RstElement, depth = 0): Nodes | PhrasingContent[] {
+export function substitutionReference(state: State, node: RstElement): Nodes | PhrasingContent[] {
   const refname = typeof node.attributes.refname === 'string' ? node.attributes.refname : astext(node)
   const definition = state.references.substitution(refname)
-  if (!definition || depth > 20) {
+  const problematic = jsxText('span', { className: 'rst-problematic' }, [{ type: 'text', value: `|${astext(node)}|` }])
+  if (!definition) {
     state.report(`Undefined substitution referenced: "${refname}".`, node, 'undefined-substitution', 3)
-    return jsxText('span', { className: 'rst-problematic' }, [{ type: 'text', value: `|${astext(node)}|` }])
+    return problematic
   }
-  const content = state.phrasing(definition)
-  // A reference wrapped around the substitution (`|name|_`) is handled by `reference`.
-  return content
+  // docutils: transforms/references.py Substitutions (CircularSubstitutionDefinitionError).
+  // The message goes to the reference in the document that started the expansion (docutils `ref-origin`).
+  let active = expanding.get(state)
+  if (!active) expanding.set(state, (active = { definitions: new Set(), origin: node }))
+  if (active.definitions.size === 0) active.origin = node
+  if (active.definitions.has(definition)) {
+    state.report(`Circular substitution definition referenced: "${refname}".`, active.origin, 'circular-substitution', 3)
+    return problematic
+  }
+  active.definitions.add(definition)
+  try {
+    // A reference wrapped around the substitution (`|name|_`) is handled by `reference`.
+    return state.phrasing(definition)
+  } finally {
+    active.definitions.delete(definition)
+  }
 }
+
+/** Substitution definitions being expanded, per converter state (to stop at circular definitions). */
+const expanding = new WeakMap<State, { definitions: Set<RstElement>; origin: RstElement }>()
 
 /** `substitution_definition`: consumed by references; renders nothing. */
 export function substitutionDefinition(): undefined {

@@ -59,6 +59,16 @@ export function table(state: State, node: RstElement): Nodes | Nodes[] {
         rows.push({ type: 'tableRow', children: cells })
       }
     }
+    if (rows.some((row) => row.children.some((cell) => cell.children.some(breaksTableRow)))) {
+      // GFM splits cells at `|` before anything else and a row is one line: use a JSX table.
+      const [head, ...body] = rows.map((row, index) =>
+        jsxFlow('tr', {}, row.children.map((cell) => jsxFlow(index === 0 ? 'th' : 'td', {}, cell.children.length > 0 ? [{ type: 'paragraph', children: cell.children }] : [])))
+      )
+      const result = jsxFlow('table', { className: classNameOf(node) }, [jsxFlow('thead', {}, [head]), jsxFlow('tbody', {}, body)])
+      state.patch(node, result)
+      results.push(result)
+      return results
+    }
     const result: Table = { type: 'table', align: [], children: rows }
     state.patch(node, result)
     results.push(result)
@@ -88,6 +98,25 @@ export function table(state: State, node: RstElement): Nodes | Nodes[] {
   const result = jsxFlow('table', { id: firstId(node), className: classNameOf(node) }, children)
   state.patch(node, result)
   return result
+}
+
+/**
+ * Something a GFM table row cannot hold: a `|` the serializer cannot escape
+ * (math, JSX attribute values, expressions) or a line ending in them.
+ */
+function breaksTableRow(node: PhrasingContent): boolean {
+  if (node.type === 'inlineMath' || node.type === 'mdxTextExpression' || node.type === 'html') return unsafeInRow(node.value)
+  if (node.type === 'mdxJsxTextElement') {
+    for (const attribute of node.attributes) {
+      const value = attribute.value
+      if (typeof value === 'string' ? unsafeInRow(value) : value ? unsafeInRow(value.value) : false) return true
+    }
+  }
+  return 'children' in node && (node.children as PhrasingContent[]).some(breaksTableRow)
+}
+
+function unsafeInRow(value: string): boolean {
+  return value.includes('|') || value.includes('\n')
 }
 
 /** GFM table cells cannot hold line endings or hard breaks. */

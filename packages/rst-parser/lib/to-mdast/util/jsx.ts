@@ -10,6 +10,8 @@ export type JsxAttributes = Record<string, string | number | boolean | null | un
 /**
  * Turn a record into JSX attributes; `undefined`/`false` are skipped,
  * `true`/`null` give a bare attribute, `{expression}` an expression value.
+ * Line endings in values (a multi-line `:alt:`) become spaces, as HTML reads
+ * them, so an element stays on one line (table rows, `<dt>` lines).
  */
 export function attributes(record: JsxAttributes): MdxJsxAttribute[] {
   const result: MdxJsxAttribute[] = []
@@ -18,7 +20,7 @@ export function attributes(record: JsxAttributes): MdxJsxAttribute[] {
     if (value === true || value === null) result.push({ type: 'mdxJsxAttribute', name, value: null })
     else if (typeof value === 'object') {
       result.push({ type: 'mdxJsxAttribute', name, value: { type: 'mdxJsxAttributeValueExpression', value: value.expression } })
-    } else result.push({ type: 'mdxJsxAttribute', name, value: String(value) })
+    } else result.push({ type: 'mdxJsxAttribute', name, value: String(value).replace(/[ \t]*\r?\n[ \t]*/g, ' ') })
   }
   return result
 }
