@@ -10,6 +10,7 @@ import { repairMojibake } from './mojibake.js'
 import { toMdast } from './to-mdast/index.js'
 import type { RootContent } from 'mdast'
 import type { ImageOptions } from './to-mdast/types.js'
+import { measureImages } from './to-mdast/measure-images.js'
 import { toMdx } from './to-mdx.js'
 
 /** Options of `rstToMdx`. */
@@ -198,6 +199,8 @@ export async function rstToMdx(input: string | Uint8Array, options?: Readonly<Rs
     tree = fallbackTree(text)
   }
   file.data.tree = tree
+  // Local images: measured (sharp) before the synchronous conversion.
+  await measureImages(tree, { path, images: settings.images, root: settings.root, settings: parserSettings })
   const mdast = toMdast(tree, {
     file,
     settings: parserSettings,

@@ -2,7 +2,8 @@
  * Properties (fast-check): random RST → MDX always compiles, and the HTML it
  * renders nests validly (`test/util/html-nesting.ts`); serialising is
  * stable; every word of the doctree's text is kept (in the MDX or in a
- * diagnostic). `FC_RUNS` sets the number of documents (default 500).
+ * diagnostic). `FC_RUNS` sets the number of documents (default 500),
+ * `FC_SEED`/`FC_PATH` replay a reported failure.
  */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
@@ -13,6 +14,8 @@ import { missingWords } from './util/text-preservation.js'
 import { rstDocument, rstNoise } from './util/arbitrary-rst.js'
 
 const runs = Number(process.env.FC_RUNS ?? 500)
+/** Replay a failure printed by fast-check: `FC_SEED=<seed> FC_PATH=<path>` (the seed changes every run otherwise). */
+const replay: fc.Parameters<unknown> = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}
 
 const arbitrary = fc.oneof({ weight: 4, arbitrary: rstDocument }, { weight: 1, arbitrary: rstNoise })
 
@@ -24,7 +27,7 @@ test(`random RST → MDX compiles (${runs} documents)`, async () => {
       const problems = await mdxNestingProblems(String(file.value))
       if (problems.length > 0) throw new Error(problems.join('\n'))
     }),
-    { numRuns: runs }
+    { ...replay, numRuns: runs }
   )
 })
 
@@ -35,7 +38,7 @@ test(`text preservation: every word reaches the MDX or a diagnostic (${Math.ceil
       const missing = missingWords(file)
       if (missing.length > 0) throw new Error(`missing words ${JSON.stringify(missing)}`)
     }),
-    { numRuns: Math.ceil(runs / 2) }
+    { ...replay, numRuns: Math.ceil(runs / 2) }
   )
 })
 

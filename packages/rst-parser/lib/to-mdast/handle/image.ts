@@ -2,28 +2,32 @@
  * `image` and `figure`.
  *
  * Local images are resolved (against `options.images.resolve`, else the
- * file's directory), checked, and measured with image-size; a missing file
- * gives a warning and a visible placeholder. Remote images stay remote, as
- * lazily loaded `<img>`.
+ * file's directory) and checked; a missing file gives a warning and a visible
+ * placeholder. An existing local image becomes `<img src={require(…)}>` with
+ * its real `width`/`height` (measured by the `measureImages` pre-pass with
+ * sharp, else here with image-size), so the page does not shift when it loads.
+ * Remote images stay remote, as lazily loaded `<img>`.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import { imageSize } from 'image-size'
+import { existsSync } from 'node:fs'
 import type { Image, Nodes, PhrasingContent, RootContent } from 'mdast'
 import { astext, type RstElement, type RstNode } from '../../nodes.js'
 import type { State } from '../types.js'
 import { callout } from './admonition.js'
 import { classNameOf, inlineBlock, jsxFlow, jsxText, listOf, type JsxAttributes } from '../util/jsx.js'
+import { isRemote, measureImageSync, resolveLocalImage, storedMeasurement, type ImageMeasurement } from '../measure-images.js'
+
+export { isRemote }
 
 /** Title of the missing-image placeholder by `language_code` (default English). */
 const missingImageLabels: Readonly<Record<string, string>> = { es: 'Imagen no encontrada', ja: '画像が見つかりません' }
 
-const remote = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i
-
-/** Is `uri` remote (has a scheme, or is protocol-relative)? */
-export function isRemote(uri: string): boolean {
-  return remote.test(uri)
-}
+/**
+ * Extensions Docusaurus' webpack `images` rule (url-loader) serves from a
+ * plain `require()`. An SVG `require()`d from MDX goes through SVGR (a React
+ * component, not a URL), so SVG without size options stays a Markdown image,
+ * which Docusaurus' own transformImage loads through url-loader and measures.
+ */
+const requirable = /\.(?:ico|jpe?g|png|gif|webp|avif)$/i
 
 function lengthAttribute(value: unknown): number | undefined {
   if (typeof value === 'number') return value
@@ -32,13 +36,13 @@ function lengthAttribute(value: unknown): number | undefined {
   return match ? Number(match[1]) : undefined
 }
 
-interface Measured {
-  width?: number
-  height?: number
+/** Pixel size to print: rounded, at least 1. */
+function pixels(value: number): number {
+  return Math.max(1, Math.round(value))
 }
 
 /**
- * `image` → markdown image, `<img>` JSX or a missing-image placeholder.
+ * `image` → `<img>` JSX, a Markdown image, or a missing-image placeholder.
  *
  * @param state converter state.
  * @param node the image element.
@@ -55,62 +59,53 @@ export function image(state: State, node: RstElement): Nodes | Nodes[] {
   if (height === undefined && typeof node.attributes.height === 'string') styles.height = node.attributes.height
   const scale: number = typeof node.attributes.scale === 'number' ? node.attributes.scale : Number(node.attributes.scale ?? 100)
 
-  if (isRemote(uri) || uri.startsWith('/')) {
-    if (scale !== 100 && width !== undefined) width = Math.round((width * scale) / 100)
-    if (scale !== 100 && height !== undefined) height = Math.round((height * scale) / 100)
+  const local = resolveLocalImage(uri, { path: state.file.path, images: state.options.images, root: state.options.root, settings: state.settings })
+  if (!local) {
+    if (scale !== 100 && width !== undefined) width = pixels((width * scale) / 100)
+    if (scale !== 100 && height !== undefined) height = pixels((height * scale) / 100)
     return emit(state, node, { src: uri, ...record, width, height, loading: 'lazy', style: styleOf(styles) })
   }
 
   // Local image.
-  const check = state.options.images?.check !== false
-  const base = state.options.images?.resolve ?? (state.file.path ? path.dirname(state.file.path) : state.settings.cwd ?? process.cwd())
-  const decoded = safeDecode(uri.split(/[?#]/)[0])
-  const absolute = path.resolve(String(base), decoded)
-  const root = state.options.root
-  if (root && path.relative(path.resolve(root), absolute).startsWith('..')) {
+  if (local.outsideRoot) {
     state.report(`Image path escapes the root directory: ${uri}`, node, 'image-outside-root', 2)
     return placeholder(state, node, uri, 'Image outside root')
   }
-  let measured: Measured = {}
-  if (check) {
-    if (!existsSync(absolute)) {
-      state.report(`Image file not found: ${uri}`, node, 'image-not-found', 2).note = `Looked for ${absolute}`
+  let measured: ImageMeasurement = {}
+  if (state.options.images?.check !== false) {
+    if (!existsSync(local.absolute)) {
+      state.report(`Image file not found: ${uri}`, node, 'image-not-found', 2).note = `Looked for ${local.absolute}`
       return placeholder(state, node, uri, missingImageLabels[String(state.settings.language_code ?? 'en').split(/[-_]/)[0]] ?? 'Missing image')
     }
-    try {
-      measured = imageSize(readFileSync(absolute))
-    } catch (error) {
-      state.report(`Could not read the size of image ${uri}: ${String(error)}`, node, 'image-size-unreadable', 1)
-    }
+    measured = storedMeasurement(node) ?? measureImageSync(local.absolute)
+    if (measured.error) state.report(`Could not read the size of image ${uri}: ${measured.error}`, node, 'image-size-unreadable', 1)
   }
   const explicit = width !== undefined || height !== undefined || scale !== 100 || Object.keys(styles).length > 0 || record.className
-  if (!explicit) {
+  const known = measured.width !== undefined && measured.height !== undefined
+  if (!explicit && (!known || !requirable.test(local.absolute))) {
     const result: Image = { type: 'image', url: uri, alt, title: null }
     state.patch(node, result)
     return result
   }
-  if (width === undefined && height === undefined && measured.width && measured.height) {
-    width = measured.width
-    height = measured.height
-  } else if (width !== undefined && height === undefined && measured.width && measured.height) {
-    height = Math.round((width * measured.height) / measured.width)
+  // Sizes as the docutils HTML writers compute them (_html_base.py `image_size`):
+  // missing dimensions come from the file, then `:scale:` applies to both. A
+  // single given dimension keeps the aspect ratio (what the browser shows).
+  if (known && !styles.width && !styles.height) {
+    const natural = { width: measured.width as number, height: measured.height as number }
+    if (width === undefined && height === undefined) {
+      width = natural.width
+      height = natural.height
+    } else if (height === undefined && width !== undefined) height = (width * natural.height) / natural.width
+    else if (width === undefined && height !== undefined) width = (height * natural.width) / natural.height
   }
-  if (scale !== 100 && width !== undefined) width = Math.round((width * scale) / 100)
-  if (scale !== 100 && height !== undefined) height = Math.round((height * scale) / 100)
+  if (width !== undefined) width = pixels((width * scale) / 100)
+  if (height !== undefined) height = pixels((height * scale) / 100)
   const source = uri.startsWith('.') ? uri : './' + uri
   return emit(state, node, { src: { expression: `require(${JSON.stringify(source)}).default` }, ...record, width, height, style: styleOf(styles) })
 }
 
 function styleOf(styles: Record<string, string>): JsxAttributes[string] {
   return Object.keys(styles).length > 0 ? { expression: JSON.stringify(styles) } : undefined
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURI(value)
-  } catch {
-    return value
-  }
 }
 
 function emit(state: State, node: RstElement, record: JsxAttributes): Nodes {
