@@ -37,7 +37,7 @@ test('seed page: 3 admonitions, python code blocks, remote images, missing image
   assert.match(mdx, /^:::warning$/m)
   // The brief says 4, but concurrency.rst has exactly three `.. code-block:: python` (lines 11, 17, 34).
   assert.equal(mdx.match(/^```python$/gm)?.length, 3, 'every python code block')
-  assert.equal(mdx.match(/<img src="https:\/\/fastapi\.tiangolo\.com\/[^"]+" loading="lazy" \/>/g)?.length, 4, 'four remote images')
+  assert.equal(mdx.match(/<img src="(https:\/\/fastapi\.tiangolo\.com\/[^"]+)" alt="\1" loading="lazy" \/>/g)?.length, 4, 'four remote images')
   assert.match(mdx, /:::danger\[Missing image\]\n<span className="rstmdx-missing-image"/)
   assert.match(mdx, /^title: "Concurrency and async \/ await"$/m)
   assert.match(mdx, /## In a Hurry\? \{\/\* #in-a-hurry \*\/\}/)

@@ -2,7 +2,7 @@
  * docutils doctree → mdast (with MDX, GFM, directive, math and front matter nodes).
  */
 import type { Root, RootContent } from 'mdast'
-import { astext, isText, type RstElement, type RstNode } from '../nodes.js'
+import { astext, isText, unescape, type RstElement, type RstNode } from '../nodes.js'
 import { createState } from './state.js'
 import type { State, ToMdastOptions } from './types.js'
 import { jsxFlow, listOf } from './util/jsx.js'
@@ -69,20 +69,89 @@ export function toMdast(tree: RstElement, options?: Readonly<ToMdastOptions> | n
   return { type: 'root', children }
 }
 
-/** Docinfo: a field list first in the body → `docinfo` front matter (still rendered). */
+/**
+ * Docinfo: a field list first in the body → `docinfo` front matter (still
+ * rendered), plus the Docusaurus-friendly keys `authors` (list), `date` and
+ * `version` where present.
+ */
 function docinfo(state: State, body: RstElement): void {
   const first = body.children.find((child) => !preBibliographic.has(child.type))
   if (!first || first.type !== 'field_list') return
   const info: Record<string, string> = {}
+  const authors: string[] = []
   for (const field of first.children) {
     if (isText(field)) continue
     const name = field.children.find((child) => child.type === 'field_name')
-    const value = field.children.find((child) => child.type === 'field_body')
+    const value = field.children.find((child): child is RstElement => child.type === 'field_body')
     if (!name || !value) continue
     const key = astext(name).trim().toLowerCase()
-    if (bibliographicFields.has(key)) info[key] = astext(value).replace(/\s+/g, ' ').trim()
+    if (!bibliographicFields.has(key)) continue
+    info[key] = astext(value).replace(/\s+/g, ' ').trim()
+    if (key === 'author') {
+      if (info.author) authors.push(info.author)
+    } else if (key === 'authors') authors.push(...extractAuthors(value))
   }
-  if (Object.keys(info).length > 0) state.frontMatter.docinfo = info
+  if (Object.keys(info).length === 0) return
+  state.frontMatter.docinfo = info
+  if (authors.length > 0 && state.frontMatter.authors === undefined) state.frontMatter.authors = authors
+  for (const key of ['date', 'version'] as const) {
+    const value = info[key] ? cleanRcsKeywords(info[key]) : ''
+    if (value && state.frontMatter[key] === undefined) state.frontMatter[key] = value
+  }
+}
+
+/**
+ * Author names of an `:Authors:` field body.
+ * docutils: transforms/frontmatter.py DocInfo.extract_authors (and
+ * authors_from_one_paragraph / authors_from_bullet_list / authors_from_paragraphs).
+ */
+function extractAuthors(body: RstElement): string[] {
+  const items = body.children.filter((child): child is RstElement => !isText(child) && child.type !== 'comment')
+  if (items.length === 1 && items[0].type === 'paragraph') {
+    const text = rawText(items[0])
+    // English `author_separators`: ';' then ','; an escaped separator does not split.
+    for (const separator of [';', ',']) {
+      const names = splitUnescaped(text, separator)
+      if (names.length > 1 || separator === ',') return names.map((name) => unescape(name).trim()).filter(Boolean)
+    }
+  }
+  if (items.length === 1 && items[0].type === 'bullet_list') {
+    return items[0].children
+      .filter((item): item is RstElement => !isText(item) && item.type !== 'comment')
+      .map((item) => astext(item).replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+  }
+  // Several paragraphs, one per author; anything else is docutils' TransformError (no authors).
+  if (items.some((item) => item.type !== 'paragraph')) return []
+  return items.map((item) => astext(item).replace(/\s+/g, ' ').trim()).filter(Boolean)
+}
+
+/** Text of a node keeping docutils' null escapes (`str(Text)`). */
+function rawText(node: RstNode): string {
+  return isText(node) ? node.value : node.children.map(rawText).join('')
+}
+
+/** Split at `separator` unless it is preceded by the null escape. */
+function splitUnescaped(text: string, separator: string): string[] {
+  const parts: string[] = []
+  let start = 0
+  for (let index = 0; index < text.length; index++) {
+    if (text[index] === separator && text[index - 1] !== '\x00') {
+      parts.push(text.slice(start, index))
+      start = index + 1
+    }
+  }
+  parts.push(text.slice(start))
+  return parts
+}
+
+/** docutils: transforms/frontmatter.py DocInfo.rcs_keyword_substitutions (via utils.clean_rcs_keywords). */
+function cleanRcsKeywords(text: string): string {
+  const date = /\$Date: (\d\d\d\d)[-/](\d\d)[-/](\d\d)[ T][\d:]+[^$]* \$/i.exec(text)
+  if (date) return text.replace(date[0], `${date[1]}-${date[2]}-${date[3]}`)
+  const keyword = /\$[a-zA-Z]+: ([^$]+) \$/.exec(text)
+  if (keyword) return text.replace(keyword[0], keyword[1])
+  return text
 }
 
 /** YAML flow value: JSON is valid YAML. */

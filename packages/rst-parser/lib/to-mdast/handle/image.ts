@@ -50,7 +50,8 @@ function pixels(value: number): number {
  */
 export function image(state: State, node: RstElement): Nodes | Nodes[] {
   const uri = typeof node.attributes.uri === 'string' ? node.attributes.uri : ''
-  const alt = typeof node.attributes.alt === 'string' ? node.attributes.alt : ''
+  // docutils: writers/_html_base.py HTMLTranslator.visit_image `atts['alt'] = node.get('alt', uri)`.
+  const alt = typeof node.attributes.alt === 'string' ? node.attributes.alt : uri
   const styles: Record<string, string> = {}
   const record: JsxAttributes = { alt, className: classNameOf(node, node.attributes.align ? [`align-${String(node.attributes.align)}`] : []) }
   let width = lengthAttribute(node.attributes.width)
