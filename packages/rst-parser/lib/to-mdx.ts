@@ -1,7 +1,7 @@
 /**
  * mdast → MDX text. The serializer (and its extensions) does all escaping.
  */
-import type { List, Nodes, Root, ThematicBreak } from 'mdast'
+import type { List, Nodes, Root, Text, ThematicBreak } from 'mdast'
 import { directiveToMarkdown } from 'mdast-util-directive'
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter'
 import { gfmToMarkdown } from 'mdast-util-gfm'
@@ -90,9 +90,45 @@ const thematicBreak: Handle = (node, parent, state) => {
   return defaultHandlers.thematicBreak(node as ThematicBreak, parent, state)
 }
 
+/**
+ * Where remark-gfm would turn text into a link (`www.x.y`, `http://x.y`,
+ * `a@b.co`): after `www`/`http(s)`, before the `@` of an email. The
+ * lookbehinds follow mdast-util-gfm-autolink-literal's `transformGfmAutolinkLiterals`.
+ */
+const autolinkBreak = /(?<![\da-z])(?:www(?=\.)|https?(?=:\/\/))|(?<=[\w+\-.])(?=@[\w-]+\.[\w-])/gi
+/**
+ * Constructs whose text remark-gfm never autolinks (its transform ignores
+ * `link` and `linkReference`). Not `label`: directive labels enter it too.
+ */
+const linkConstructs: ConstructName[] = ['autolink', 'link', 'linkReference', 'image']
+
+/**
+ * Text that docutils did not link must not become a GFM autolink literal.
+ * A backslash escape (mdast-util-gfm-autolink-literal's `unsafe`) does not
+ * prevent it: remark-gfm also links URLs in the parsed text nodes, where the
+ * escape is gone. Split the text there with an empty MDX expression (`www{}.x.y`),
+ * which renders nothing and keeps each part out of the link patterns.
+ */
+const text: Handle = (node, parent, state, info) => {
+  const value = (node as Text).value
+  if (linkConstructs.some((name) => state.stack.includes(name))) return defaultHandlers.text(node as Text, parent, state, info)
+  const pieces: string[] = []
+  let start = 0
+  autolinkBreak.lastIndex = 0
+  for (let match = autolinkBreak.exec(value); match; match = autolinkBreak.exec(value)) {
+    const end = match.index + match[0].length
+    if (match[0] === '') autolinkBreak.lastIndex++
+    if (end > start) pieces.push(value.slice(start, end))
+    start = end
+  }
+  if (pieces.length === 0) return defaultHandlers.text(node as Text, parent, state, info)
+  pieces.push(value.slice(start))
+  return pieces.map((piece, index) => state.safe(piece, { ...info, before: index === 0 ? info.before : '}', after: index === pieces.length - 1 ? info.after : '{' })).join('{}')
+}
+
 /** Serializer options: the extensions Docusaurus' MDX parser understands. */
 export const toMdxOptions: Options = {
-  extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown(), mathToMarkdown(), frontmatterToMarkdown(['yaml']), esmUnsafe, labelUnsafe, directiveUnsafe, { join: [joinInterrupt], handlers: { thematicBreak } }],
+  extensions: [gfmToMarkdown(), mdxToMarkdown(), directiveToMarkdown(), mathToMarkdown(), frontmatterToMarkdown(['yaml']), esmUnsafe, labelUnsafe, directiveUnsafe, { join: [joinInterrupt], handlers: { text, thematicBreak } }],
   bullet: '-',
   emphasis: '_',
   rule: '-',

@@ -82,3 +82,39 @@ test('should put a blank line before a block quote or list item starting with a 
 test('should not put a blank line before a block quote or list that can interrupt a paragraph', () => {
   assert.equal(toMdx(tightItem([textParagraph('a'), { type: 'blockquote', children: [orderedList(1)] }])), '- a\n  > 1. x\n')
 })
+
+test('should keep text docutils did not link out of GFM autolink literals', async () => {
+  // Checked with the docutils 0.22.4 oracle: only the standalone `http://x.y`,
+  // `a@b.co`, `HTTP://up.y` and `mailto:m@n.co` become references; `www.`,
+  // emphasis, `:title:` and `xhttp://` text stay text.
+  const rst = [
+    'Plain www.example.com and http://x.y and a@b.co here.',
+    '',
+    'Emphasis *www.x.y* and *http://x.y* and *a@b.co*.',
+    '',
+    'Title :title:`http://t.y` and :title:`a@t.co` and :title:`www.t.y`.',
+    '',
+    'Odd HTTP://up.y and mailto:m@n.co and xhttp://q.y.',
+    '',
+    '.. admonition:: See *www.l.y*',
+    '',
+    '   Body.',
+    ''
+  ].join('\n')
+  const mdx = String((await rstToMdx(rst)).value)
+  const js = await compileMdx(mdx)
+  const hrefs = [...js.matchAll(/href="([^"]*)"/g)].map((match) => match[1])
+  assert.deepEqual(hrefs, ['http://x.y', 'mailto:a@b.co', 'HTTP://up.y', 'mailto:m@n.co'])
+  for (const piece of ['www.example.com', 'www.x.y', 'http://x.y', 'a@b.co', 'http://t.y', 'a@t.co', 'www.t.y', 'xhttp://q.y', 'www.l.y']) {
+    assert.ok(js.replaceAll('"}{}{"', '').includes(piece), `compiled output keeps ${piece}`)
+  }
+  assert.doesNotMatch(mdx, /\\\\/, 'no doubled backslashes')
+})
+
+test('should split autolink-like text with an empty expression, not inside links', () => {
+  assert.equal(toMdx(paragraph('www.x.y http://x.y a@b.co')), 'www{}.x.y http{}://x.y a{}@b.co\n')
+  assert.equal(toMdx(paragraph('xhttp://q.y a@b @c.d')), 'xhttp\\://q.y a\\@b @c.d\n')
+  assert.equal(toMdx(label('www.x.y')), ':::note[www{}.x.y]\n:::\n')
+  const link: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'link', url: 'http://x.y', children: [{ type: 'text', value: 'http://x.y' }] }] }] }
+  assert.equal(toMdx(link), '[http://x.y](http://x.y)\n')
+})
