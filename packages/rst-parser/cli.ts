@@ -15,6 +15,7 @@ import { rstToMdx } from './lib/convert.js'
 import type { RstElement } from './lib/nodes.js'
 import { toPseudoXml } from './lib/pformat.js'
 import type { Settings } from './lib/settings.js'
+import { isInsideDirectory } from './lib/util/paths.js'
 
 const help = `Usage: rst2mdx [options] <files|dirs|globs|->
 
@@ -102,19 +103,18 @@ async function main(argv: string[]): Promise<number> {
     // With --root, output paths mirror the file's place under the root (README: "mirroring --root").
     for (const input of inputs) {
       if (input.file === '-') continue
-      const relative = path.relative(root, input.file)
-      if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      if (!isInsideDirectory(root, input.file)) {
         process.stderr.write(`${input.file}: error: input is outside --root ${root} [outside-root]\n`)
         return 2
       }
-      input.relative = relative
+      input.relative = path.relative(root, input.file)
     }
   }
   if (values['out-dir']) {
     // Two inputs written to one output file would silently lose one of them.
     const targets = new Map<string, string>()
     for (const input of inputs) {
-      const target = input.relative.replace(/\.(rst|rest|txt)$/i, '')
+      const target = outputStem(input)
       const other = targets.get(target)
       if (other !== undefined) {
         process.stderr.write(`rst2mdx: ${other} and ${input.file} would both be written to ${target}${extensions[values.to]}; use --root\n`)
@@ -149,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
     const failed = report(file, display, values.verbose)
     const output = render(file, values.to)
     if (values['out-dir']) {
-      const target = path.resolve(values['out-dir'], input.relative.replace(/\.(rst|rest|txt)$/i, '') + extensions[values.to])
+      const target = path.resolve(values['out-dir'], outputStem(input) + extensions[values.to])
       await mkdir(path.dirname(target), { recursive: true })
       await writeFile(target, output)
     } else process.stdout.write(output)
@@ -224,6 +224,11 @@ function report(file: VFile, display: string, verbose: boolean): boolean {
     process.stderr.write(`${place}: ${severity}: ${message.reason}${message.ruleId ? ` [${message.ruleId}]` : ''}\n`)
   }
   return error
+}
+
+/** The output path of an input relative to `--out-dir`, without extension. */
+function outputStem(input: Input): string {
+  return input.relative.replace(/\.(rst|rest|txt)$/i, '')
 }
 
 async function expand(patterns: string[]): Promise<Input[]> {

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs'
 import nodePath from 'node:path'
 import { pyStrRepr } from './py.js'
+import { isInsideDirectory } from '../util/paths.js'
 
 /** docutils: io.InputError (an OSError) — message as `error_string` prints it. */
 export class InputError extends Error {
@@ -98,9 +99,7 @@ export function adaptPath(path: string, source: string | undefined, rootPrefix: 
 export function readTextFile(path: string, encoding: string, cwd: string, root?: string): string {
   const absolute = nodePath.resolve(cwd, path)
   if (root !== undefined && root !== '') {
-    const rootAbsolute = nodePath.resolve(cwd, root)
-    const relative = nodePath.relative(rootAbsolute, absolute)
-    if (relative === '..' || relative.startsWith('..' + nodePath.sep) || nodePath.isAbsolute(relative)) {
+    if (!isInsideDirectory(nodePath.resolve(cwd, root), absolute)) {
       throw new OutsideRootError(`Path ${pyStrRepr(path)} is outside the root directory.`)
     }
   }

@@ -14,6 +14,7 @@ import { imageSize } from 'image-size'
 import { isText, type RstElement, type RstNode } from '../nodes.js'
 import type { Settings } from '../settings.js'
 import type { ImageOptions } from './types.js'
+import { isInsideDirectory } from '../util/paths.js'
 
 /** Intrinsic size of an image (EXIF orientation applied), or why it is unknown. */
 export interface ImageMeasurement {
@@ -58,8 +59,7 @@ export function resolveLocalImage(uri: string, options: Readonly<LocalImageOptio
   const base = options.images?.resolve ?? (options.path ? path.dirname(options.path) : options.settings?.cwd ?? process.cwd())
   const absolute = path.resolve(String(base), safeDecode(uri.split(/[?#]/)[0]))
   const root = options.root
-  const relative = root ? path.relative(path.resolve(root), absolute) : ''
-  const outsideRoot = Boolean(root) && (relative.startsWith('..') || path.isAbsolute(relative))
+  const outsideRoot = Boolean(root) && !isInsideDirectory(path.resolve(String(root)), absolute)
   return { absolute, outsideRoot }
 }
 
