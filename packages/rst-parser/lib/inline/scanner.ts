@@ -215,12 +215,7 @@ export function searchInitial(
       special++
     }
     if (special === to) return undefined
-    let runStart = special
-    while (runStart > index) {
-      const code = value.charCodeAt(runStart - 1)
-      if (code === space || code === lineFeed) break
-      runStart--
-    }
+    const runStart = nonSpaceRunStart(value, special, index)
     for (let candidate = runStart; candidate <= special; candidate++) {
       const code = value.charCodeAt(candidate)
       // Quick filter: every alternative starts with one of these or a name char.
@@ -685,12 +680,7 @@ export class ImplicitScanner {
         special++
       }
       if (special === to) return undefined
-      let runStart = special
-      while (runStart > index) {
-        const code = value.charCodeAt(runStart - 1)
-        if (code === space || code === lineFeed) break
-        runStart--
-      }
+      const runStart = nonSpaceRunStart(value, special, index)
       for (let candidate = runStart; candidate <= special; candidate++) {
         const code = value.charCodeAt(candidate)
         if (!isEmailc(code) && !isAsciiLetter(code)) continue
@@ -924,4 +914,19 @@ export function isEmail(value: string): boolean {
 export function matchUri(value: string, options: ScanOptions): boolean {
   const scanner = new ImplicitScanner(value, 0, value.length, options)
   return scanner.uriAt(0) !== undefined
+}
+
+/**
+ * Start of the run of non-space characters that ends at `end` (a match start
+ * can only lie in it: start-strings never follow a space or line feed inside
+ * the match), not going below `floor`.
+ */
+function nonSpaceRunStart(value: string, end: number, floor: number): number {
+  let start = end
+  while (start > floor) {
+    const code = value.charCodeAt(start - 1)
+    if (code === space || code === lineFeed) break
+    start--
+  }
+  return start
 }
