@@ -222,6 +222,23 @@ describe('built site', {skip}, () => {
     });
   });
 
+  test('a sized SVG loads as an image at its scaled size', async (t) => {
+    await withPage(browser, t, async ({page, errors}) => {
+      await page.goto(url('docs/next/reference/mapping/'));
+      const image = page.locator('article .rstmdx-sized-image img');
+      assert.equal(await image.count(), 1, 'one sized SVG on the mapping page');
+      const state = await image.evaluate(async (element) => {
+        element.loading = 'eager';
+        if (!element.complete) await new Promise((resolve) => element.addEventListener('load', resolve, {once: true}));
+        return {natural: element.naturalWidth, width: element.getBoundingClientRect().width, alt: element.alt};
+      });
+      assert.ok(state.natural > 0, 'the SVG loaded as an image (a URL, not an SVGR component)');
+      assert.equal(Math.round(state.width), 90, ':scale: 75 of a 120 px wide SVG');
+      assert.equal(state.alt, 'rstmdx logo');
+      assert.deepEqual(errors, []);
+    });
+  });
+
   test('no broken images or console errors on every page', async (t) => {
     await withPage(browser, t, async ({page, errors}) => {
       const pages = [

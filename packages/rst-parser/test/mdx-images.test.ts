@@ -67,10 +67,20 @@ test('EXIF orientation 5–8 swaps width and height', async () => {
   assert.deepEqual(images(String(file.value)), ['<img src={require("./rotated.jpg").default} alt="rotated.jpg" width="120" height="300" />'])
 })
 
-test('SVG is measured too (sharp reads it) when it has size options', async () => {
+test('a sized SVG is a Markdown image in a sized wrapper (never `require()`d: SVGR would make it a component)', async () => {
   const file = await convert('.. image:: shape.svg\n   :scale: 50\n')
-  // Only the size is checked: how an SVG `src` should be required under Docusaurus (SVGR) is still open (NOTES.md).
-  assert.match(images(String(file.value))[0] ?? '', / width="20" height="5" \/>$/)
+  const mdx = String(file.value)
+  assert.doesNotMatch(mdx, /require\(/)
+  assert.equal(mdx.trim(), '<span className="rstmdx-sized-image" style={{"display":"inline-block","width":"20px"}}>![shape.svg](shape.svg)</span>')
+  assert.deepEqual(file.messages, [])
+})
+
+test('a sized SVG in running text keeps its classes and alignment on the wrapper', async () => {
+  const file = await convert('Text |s| here.\n\n.. |s| image:: shape.svg\n   :height: 20\n   :align: middle\n   :class: logo\n')
+  assert.match(
+    String(file.value),
+    /^Text <span className="rstmdx-sized-image align-middle logo" style=\{\{"display":"inline-block","width":"80px"\}\}>!\[s\]\(shape\.svg\)<\/span> here\.$/m
+  )
 })
 
 test('an image in a figure and a substitution is measured', async () => {

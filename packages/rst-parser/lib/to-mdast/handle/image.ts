@@ -6,7 +6,9 @@
  * placeholder. An existing local image becomes `<img src={require(…)}>` with
  * its real `width`/`height` (measured by the `measureImages` pre-pass with
  * sharp, else here with image-size), so the page does not shift when it loads.
- * Remote images stay remote, as lazily loaded `<img>`.
+ * Remote images stay remote, as lazily loaded `<img>`. A local SVG with size
+ * options is a Markdown image in a sized wrapper (SVGR would turn a
+ * `require()`d SVG into a React component).
  */
 import { existsSync } from 'node:fs'
 import type { Image, Nodes, PhrasingContent, RootContent } from 'mdast'
@@ -101,8 +103,42 @@ export function image(state: State, node: RstElement): Nodes | Nodes[] {
   }
   if (width !== undefined) width = pixels((width * scale) / 100)
   if (height !== undefined) height = pixels((height * scale) / 100)
+  if (!requirable.test(local.absolute)) return sizedMarkdownImage(state, node, uri, alt, record.className, width, height, styles)
   const source = uri.startsWith('.') ? uri : './' + uri
   return emit(state, node, { src: { expression: `require(${JSON.stringify(source)}).default` }, ...record, width, height, style: styleOf(styles) })
+}
+
+/**
+ * A sized SVG (or another file url-loader does not serve from `require()`):
+ * a Markdown image, which Docusaurus loads as a URL (never through SVGR), in
+ * an inline-block wrapper that carries the size and the classes. Docusaurus
+ * gives Markdown images `max-width: 100%; height: auto`, so the image shrinks
+ * to the wrapper and keeps its aspect ratio; the class `rstmdx-sized-image`
+ * lets a site also stretch it (`width: 100%`) when the size is larger than
+ * the file's own.
+ */
+function sizedMarkdownImage(
+  state: State,
+  node: RstElement,
+  uri: string,
+  alt: string,
+  className: JsxAttributes[string],
+  width: number | undefined,
+  height: number | undefined,
+  styles: Record<string, string>
+): Nodes {
+  const wrapperStyles: Record<string, string> = { display: 'inline-block' }
+  if (width !== undefined) wrapperStyles.width = `${width}px`
+  else if (styles.width) wrapperStyles.width = styles.width
+  if (width === undefined && height !== undefined) wrapperStyles.height = `${height}px`
+  else if (styles.height) wrapperStyles.height = styles.height
+  const picture: Image = { type: 'image', url: uri, alt, title: null }
+  state.patch(node, picture)
+  const names = ['rstmdx-sized-image', ...(typeof className === 'string' ? [className] : [])].join(' ')
+  const wrapperRecord: JsxAttributes = { className: names, style: styleOf(wrapperStyles) }
+  const result = state.inPhrasing ? jsxText('span', wrapperRecord, [picture]) : inlineBlock('span', wrapperRecord, [picture])
+  state.patch(node, result)
+  return result as Nodes
 }
 
 function styleOf(styles: Record<string, string>): JsxAttributes[string] {
