@@ -39,3 +39,21 @@ test('an `:Authors:` field docutils cannot extract gives no authors key', async 
   const lines = frontMatter(String((await rstToMdx(':Authors: A. Test, B. Test\n\nBody.\n')).value)).split('\n')
   assert.ok(!lines.some((line) => line.startsWith('authors:')), lines.join('\n'))
 })
+
+// Oracle (`--transforms --settings '{"language_code": "es"}'`): <authors> "Ana Uno", "Beto Dos", <date> 2026-11-26,
+// <version> 2.0, <status> borrador; the English `:Author:` stays a plain field in a Spanish document.
+test('docinfo field names follow the document language (`language_code`)', async () => {
+  const source = 'Título\n======\n\n:Autores: Ana Uno; Beto Dos\n:Fecha: 2026-11-26\n:Versión: 2.0\n:Estado: borrador\n:Author: Not A Field\n\nCuerpo.\n'
+  const lines = frontMatter(String((await rstToMdx(source, { settings: { language_code: 'es' } })).value)).split('\n')
+  assert.ok(lines.includes('authors: ["Ana Uno","Beto Dos"]'), lines.join('\n'))
+  assert.ok(lines.includes('date: "2026-11-26"'), lines.join('\n'))
+  assert.ok(lines.includes('version: "2.0"'), lines.join('\n'))
+  const docinfo = lines.find((line) => line.startsWith('docinfo: '))
+  assert.ok(docinfo, lines.join('\n'))
+  assert.deepEqual(JSON.parse(docinfo.slice('docinfo: '.length)), {
+    authors: 'Ana Uno; Beto Dos',
+    date: '2026-11-26',
+    version: '2.0',
+    status: 'borrador'
+  })
+})

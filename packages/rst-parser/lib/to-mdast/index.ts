@@ -6,15 +6,12 @@ import { astext, isText, unescape, type RstElement, type RstNode } from '../node
 import { createState } from './state.js'
 import type { State, ToMdastOptions } from './types.js'
 import { jsxFlow, listOf } from './util/jsx.js'
+import { getLanguage } from '../languages/index.js'
+import { fullyNormalizeName } from '../util/strings.js'
 
 /** docutils: nodes.PreBibliographic subclasses (skipped when looking for the title). */
 const preBibliographic = new Set([
   'title', 'subtitle', 'meta', 'decoration', 'comment', 'substitution_definition', 'target', 'system_message', 'pending', 'raw'
-])
-
-/** docutils: transforms/frontmatter.py `DocInfo.biblio_nodes` (English names). */
-const bibliographicFields = new Set([
-  'author', 'authors', 'organization', 'address', 'contact', 'version', 'revision', 'status', 'date', 'copyright', 'dedication', 'abstract'
 ])
 
 const emptyOptions: ToMdastOptions = {}
@@ -77,6 +74,9 @@ export function toMdast(tree: RstElement, options?: Readonly<ToMdastOptions> | n
 function docinfo(state: State, body: RstElement): void {
   const first = body.children.find((child) => !preBibliographic.has(child.type))
   if (!first || first.type !== 'field_list') return
+  // docutils: DocInfo.extract_bibliographic — field names in the document's
+  // language (`:Autor:` in Spanish), keyed by their canonical English name.
+  const language = getLanguage(String(state.settings.language_code ?? 'en'))
   const info: Record<string, string> = {}
   const authors: string[] = []
   for (const field of first.children) {
@@ -84,12 +84,14 @@ function docinfo(state: State, body: RstElement): void {
     const name = field.children.find((child) => child.type === 'field_name')
     const value = field.children.find((child): child is RstElement => child.type === 'field_body')
     if (!name || !value) continue
-    const key = astext(name).trim().toLowerCase()
-    if (!bibliographicFields.has(key)) continue
+    const key = Object.hasOwn(language.bibliographicFields, fullyNormalizeName(astext(name)))
+      ? language.bibliographicFields[fullyNormalizeName(astext(name))]
+      : undefined
+    if (key === undefined) continue
     info[key] = astext(value).replace(/\s+/g, ' ').trim()
     if (key === 'author') {
       if (info.author) authors.push(info.author)
-    } else if (key === 'authors') authors.push(...extractAuthors(value))
+    } else if (key === 'authors') authors.push(...extractAuthors(value, language.authorSeparators))
   }
   if (Object.keys(info).length === 0) return
   state.frontMatter.docinfo = info
@@ -105,14 +107,14 @@ function docinfo(state: State, body: RstElement): void {
  * docutils: transforms/frontmatter.py DocInfo.extract_authors (and
  * authors_from_one_paragraph / authors_from_bullet_list / authors_from_paragraphs).
  */
-function extractAuthors(body: RstElement): string[] {
+function extractAuthors(body: RstElement, separators: readonly string[]): string[] {
   const items = body.children.filter((child): child is RstElement => !isText(child) && child.type !== 'comment')
   if (items.length === 1 && items[0].type === 'paragraph') {
     const text = rawText(items[0])
-    // English `author_separators`: ';' then ','; an escaped separator does not split.
-    for (const separator of [';', ',']) {
-      const names = splitUnescaped(text, separator)
-      if (names.length > 1 || separator === ',') return names.map((name) => unescape(name).trim()).filter(Boolean)
+    // The language's `author_separators` in order (English: ';' then ','); an escaped separator does not split.
+    for (let index = 0; index < separators.length; index++) {
+      const names = splitUnescaped(text, separators[index])
+      if (names.length > 1 || index === separators.length - 1) return names.map((name) => unescape(name).trim()).filter(Boolean)
     }
   }
   if (items.length === 1 && items[0].type === 'bullet_list') {
