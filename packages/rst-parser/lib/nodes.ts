@@ -7,6 +7,7 @@
  * (docutils: `escape2null`), which `pformat` and `astext` remove.
  */
 import type { Position } from 'unist'
+import { withInfo } from './util/node-info.js'
 
 export type AttributeValue = string | number | boolean | null | ReadonlyArray<string | number>
 export type Attributes = Record<string, AttributeValue | undefined>
@@ -46,12 +47,13 @@ export interface RstDocument extends RstElement {
 /** docutils: `Element.list_attributes`; empty lists of these are defaults. */
 export const listAttributes: ReadonlySet<string> = new Set(['ids', 'classes', 'names', 'dupnames', 'backrefs'])
 
-export function element(type: string, attributes: Attributes = {}, children: RstNode[] = []): RstElement {
-  return { type, attributes: { ...attributes }, children }
+// The factories give each node its info record (`util/node-info.ts`) at once: one hidden class per node kind.
+export function element(type: string, attributes?: Attributes, children: RstNode[] = []): RstElement {
+  return withInfo({ type, attributes: attributes === undefined ? {} : { ...attributes }, children })
 }
 
 export function text(value: string): RstText {
-  return { type: 'text', value }
+  return withInfo({ type: 'text', value })
 }
 
 export function isText(node: RstNode): node is RstText {

@@ -10,6 +10,10 @@
  * inline nodes and text get real columns when the text appears verbatim.
  * An element ends where its last descendant ends (at least at the end of its
  * start line for block elements).
+ *
+ * Positions are read-only data: an element that starts where its first child
+ * starts (ends where a child ends) shares that child's point object (about
+ * 40 % fewer point objects).
  */
 import type { Point, Position } from 'unist'
 import { unescape, type RstElement, type RstNode, type RstText } from './nodes.js'
@@ -35,8 +39,10 @@ export function lineTable(value: string): LineTable {
   return { starts, ends }
 }
 
-/** `startLine` value of a node without a known start line. */
+/** Start line of a node without a known start line. */
 const noLine = 0
+/** "Start line" of a node from another source (an included file): it gets a zero-width position. */
+const foreignLine = -1
 
 /**
  * @param tree Document root.
@@ -51,78 +57,75 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
   const lineCount = starts.length
   const source = tree.attributes.source
 
-  // Both passes walk the tree in the same pre-order, so per-node results of
-  // pass 1 live in arrays indexed by pre-order number (no Map/Set keyed by
-  // node objects: those lookups were the bulk of the cost).
-  // Sized by a guess and doubled when full, so no separate walk counts the
-  // nodes first (walking the tree is the bulk of this pass).
-  let capacity = Math.max(256, value.length >> 4)
-  /** Start line of each node (`noLine` when unknown). */
-  let startLines = new Int32Array(capacity)
-  /** Nodes from other sources (included files): 1, they get a zero-width position. */
-  let foreign = new Uint8Array(capacity)
-  /** Pre-order number after the node's subtree (to skip foreign subtrees in pass 2). */
-  let subtreeEnds = new Int32Array(capacity)
-  const grow = (): void => {
-    capacity *= 2
-    const newStartLines = new Int32Array(capacity)
-    newStartLines.set(startLines)
-    startLines = newStartLines
-    const newForeign = new Uint8Array(capacity)
-    newForeign.set(foreign)
-    foreign = newForeign
-    const newSubtreeEnds = new Int32Array(capacity)
-    newSubtreeEnds.set(subtreeEnds)
-    subtreeEnds = newSubtreeEnds
-  }
-  let counter = 0
+  // A node's start line is docutils' line when known to be in the main input
+  // (docutils sets some lines without a source, as absolute offsets into the
+  // input including inserted files), else its position hint, else the start
+  // line of its first child that has one. A node from another source without
+  // any line in its subtree (or whose children all are) is "foreign".
+  //
+  // One walk computes both the start lines and the offsets. Only a block
+  // element without a line of its own needs its children's lines before its
+  // children are visited (its start is where its first line starts); `scan`
+  // looks ahead for those (~10 % of the nodes), memoized so that nested ones
+  // are scanned once. Inline elements learn their line from their children.
 
-  // Pass 1 (bottom-up): a start line from docutils' line, else from the first child that has one.
-  const firstLine = (node: RstNode): number | undefined => {
-    const index = counter++
-    if (index === capacity) grow()
-    let result: number | undefined
-    let elsewhere = false
+  /** Set by `ownLine`: the node itself is known to come from another source. */
+  let ownElsewhere = false
+  /** The node's own start line (docutils' line or the hint), or `noLine`. */
+  const ownLine = (node: RstNode): number => {
+    ownElsewhere = false
     // The info record is read in place (no `{source, line}` objects per node).
     const info = nodeInfo(node)
-    if (info !== undefined) {
-      // Only lines known to be in the main input count (docutils sets some lines without a source, as
-      // absolute offsets into the input including inserted files).
-      if (info.hasSourceLine) {
-        const own = info.line
-        if (typeof own === 'number' && own >= 1 && own <= lineCount && info.source === source) {
-          result = own
-        } else if (info.source !== undefined && info.source !== source) {
-          elsewhere = true
-        }
-      }
-      if (result === undefined && !elsewhere && info.hasHint) {
-        const hintLine = info.hintLine
-        const hintSource = info.hintSource
-        if (hintSource === source && hintLine >= 1 && hintLine <= lineCount) result = hintLine
-        else if (hintSource !== undefined && hintSource !== source) elsewhere = true
+    if (info === undefined) return noLine
+    if (info.hasSourceLine) {
+      const own = info.line
+      if (typeof own === 'number' && own >= 1 && own <= lineCount && info.source === source) return own
+      if (info.source !== undefined && info.source !== source) {
+        ownElsewhere = true
+        return noLine
       }
     }
-    if (node.type !== 'text') {
-      const children = (node as RstElement).children
-      let allForeign = children.length > 0
-      for (let child = 0; child < children.length; child++) {
-        const childIndex = counter
-        const line = firstLine(children[child])
-        if (result === undefined && line !== undefined) result = line
-        if (foreign[childIndex] === 0) allForeign = false
-      }
-      if (result === undefined && allForeign) elsewhere = true
+    if (info.hasHint) {
+      const hintLine = info.hintLine
+      const hintSource = info.hintSource
+      if (hintSource === source && hintLine >= 1 && hintLine <= lineCount) return hintLine
+      if (hintSource !== undefined && hintSource !== source) ownElsewhere = true
     }
-    subtreeEnds[index] = counter
-    if (elsewhere && result === undefined) {
-      foreign[index] = 1
-      return undefined
+    return noLine
+  }
+
+  /**
+   * Lookahead results (`noLine`, a line, or `foreignLine`) of the block
+   * elements without an own line met by `scan`, which `visit` asks for again.
+   */
+  const scanned = new Map<RstNode, number>()
+  /** The start line of a node (`noLine`, a line, or `foreignLine`) from its subtree. */
+  const scan = (node: RstNode, inInline: boolean): number => {
+    const own = ownLine(node)
+    if (own !== noLine) return own
+    const elsewhere = ownElsewhere
+    if (node.type === 'text') return elsewhere ? foreignLine : noLine
+    const remember = !inInline
+    if (remember) {
+      const memo = scanned.get(node)
+      if (memo !== undefined) return memo
     }
-    if (result !== undefined) startLines[index] = result
+    const result = scanChildren(node as RstElement, inInline, elsewhere)
+    if (remember) scanned.set(node, result)
     return result
   }
-  firstLine(tree)
+  /** `scan` of an element without an own line, from its children. */
+  const scanChildren = (element: RstElement, inInline: boolean, elsewhere: boolean): number => {
+    const childrenInline = inInline || textHolders.has(element.type)
+    const children = element.children
+    let allForeign = children.length > 0
+    for (let child = 0; child < children.length; child++) {
+      const line = scan(children[child], childrenInline)
+      if (line > 0) return line
+      if (line !== foreignLine) allForeign = false
+    }
+    return elsewhere || allForeign ? foreignLine : noLine
+  }
 
   const zeroWidth = (node: RstNode, at: Point): void => {
     node.position = { start: { ...at }, end: { ...at } }
@@ -154,6 +157,10 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
     const line = lineIndexOf(offset)
     return { line: line + 1, column: offset - starts[line] + 1, offset }
   }
+  /** `point(offset)` when the 0-based line holding `offset` is known. */
+  const pointOnLine = (offset: number, line: number): Point => {
+    return { line: line + 1, column: offset - starts[line] + 1, offset }
+  }
   const indentOffset = (line: number): number => {
     let offset = starts[line - 1]
     const end = ends[line - 1]
@@ -161,56 +168,112 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
     return offset
   }
 
-  let visited = 0
   /** Start offset of the node `visit` just positioned (read back by the parent instead of `child.position.start.offset`). */
   let visitedStart = 0
-  // Pass 2 (top-down): offsets; returns the end offset.
+  /** 0-based line of `visitedStart`. */
+  let visitedStartLine = 0
+  /** The position `visit` just set (a parent reuses its points: equal offsets, equal points). */
+  let visitedPosition: Position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }
+  /** Start line of the node `visit` just positioned (`noLine`, a line, or `foreignLine`). */
+  let visitedLine = noLine
+  // Returns the end offset.
   const visit = (node: RstNode, minimum: number, inInline: boolean): number => {
-    const index = visited++
-    if (foreign[index] === 1) {
-      zeroWidth(node, point(minimum))
-      visited = subtreeEnds[index]
-      return minimum
-    }
-    let start = minimum
-    const line = startLines[index]
-    if (!inInline && line !== noLine) start = Math.max(minimum, indentOffset(line))
+    let line = ownLine(node)
+    const elsewhere = ownElsewhere
     if (node.type === 'text') {
-      const to = findText((node as RstText).value, start)
+      if (line === noLine && elsewhere) {
+        zeroWidth(node, point(minimum))
+        visitedLine = foreignLine
+        return minimum
+      }
+      const to = findText((node as RstText).value, !inInline && line !== noLine ? Math.max(minimum, indentOffset(line)) : minimum)
       const from = foundStart
-      node.position = { start: point(from), end: point(to) }
+      const fromLine = lineIndexOf(from)
+      const position: Position = { start: pointOnLine(from, fromLine), end: point(to) }
+      node.position = position
+      visitedPosition = position
       visitedStart = from
+      visitedStartLine = fromLine
+      visitedLine = line
       return to
     }
     const element = node as RstElement
-    const inline = inInline
-    const childrenInline = inline || textHolders.has(element.type)
+    /** Whether `line` is final before the children are visited (else: an inline element without an own line). */
+    const lineKnown = line !== noLine || !inInline
+    if (line === noLine && !inInline) {
+      line = scanned.get(element) ?? scanChildren(element, false, elsewhere)
+      if (line === foreignLine) {
+        zeroWidth(element, point(minimum))
+        visitedLine = foreignLine
+        return minimum
+      }
+    }
+    let start = minimum
+    let startLine = -1
+    if (!inInline && line !== noLine) {
+      const indent = indentOffset(line)
+      if (indent >= minimum) {
+        start = indent
+        startLine = line - 1
+      }
+    }
+    const childrenInline = inInline || textHolders.has(element.type)
     let cursor = start
     let end = start
-    let firstChildStart: number | undefined
+    let firstChildStart = -1
+    let firstChildLine = 0
+    let firstChildPoint: Point | undefined
+    /** The end point of the child that ends at `end` (if one does). */
+    let endPoint: Point | undefined
+    let allForeign = true
     const children = element.children
     for (let child = 0; child < children.length; child++) {
-      const childNode = children[child]
-      const childIndex = visited
-      const childEnd = visit(childNode, cursor, childrenInline)
-      if (foreign[childIndex] === 1) continue
+      const childEnd = visit(children[child], cursor, childrenInline)
+      const childLine = visitedLine
+      if (childLine === foreignLine) continue
+      allForeign = false
+      if (line === noLine && childLine !== noLine) line = childLine
       const childStart = visitedStart
-      if (firstChildStart === undefined) firstChildStart = childStart
+      if (firstChildStart === -1) {
+        firstChildStart = childStart
+        firstChildLine = visitedStartLine
+        firstChildPoint = visitedPosition.start
+      }
       cursor = Math.max(cursor, childrenInline ? childEnd : childStart)
-      end = Math.max(end, childEnd)
+      if (childEnd > end || (childEnd === end && endPoint === undefined)) {
+        end = childEnd
+        endPoint = visitedPosition.end
+      }
     }
-    if (firstChildStart !== undefined && firstChildStart > start && (line === noLine || contentStarts.has(element.type))) {
+    if (!lineKnown && line === noLine && (elsewhere || (allForeign && children.length > 0))) {
+      // An inline element from another source (with all its content).
+      zeroWidth(element, point(minimum))
+      visitedLine = foreignLine
+      return minimum
+    }
+    // (For an inline element, `line` is now its first child's; only whether it has one matters below.)
+    if (firstChildStart > start && (line === noLine || contentStarts.has(element.type))) {
       start = firstChildStart
-    }
-    if (!inline && element.type !== 'document') {
-      end = Math.max(end, ends[lineIndexOf(start)])
+      startLine = firstChildLine
     }
     if (element.type === 'document') {
       start = 0
+      startLine = 0
       end = value.length
+    } else {
+      if (startLine === -1) startLine = lineIndexOf(start)
+      if (!inInline && ends[startLine] > end) end = ends[startLine]
     }
-    element.position = { start: point(start), end: point(end) } satisfies Position
+    // Points equal to a child's are shared with it (usually the first child's start and the last child's end).
+    const position: Position = {
+      start: start === firstChildStart ? firstChildPoint! : pointOnLine(start, startLine),
+      end: endPoint !== undefined && endPoint.offset === end ? endPoint : point(end)
+    }
+    element.position = position
+    visitedPosition = position
     visitedStart = start
+    visitedStartLine = startLine
+    visitedLine = line
     return end
   }
 
@@ -234,17 +297,18 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
     }
     let firstEnd = textValue.indexOf('\n')
     if (firstEnd === -1 || firstEnd > textEnd) firstEnd = textEnd
-    let first = textValue.slice(0, firstEnd)
-    if (!first.trim()) {
+    let first: string
+    if (!isBlank(textValue, 0, firstEnd)) {
+      first = textValue.slice(0, firstEnd)
+    } else {
       // The first line with non-whitespace text.
       first = ''
       let lineStart = firstEnd + 1
       while (lineStart <= textEnd) {
         let lineEnd = textValue.indexOf('\n', lineStart)
         if (lineEnd === -1 || lineEnd > textEnd) lineEnd = textEnd
-        const candidate = textValue.slice(lineStart, lineEnd)
-        if (candidate.trim()) {
-          first = candidate
+        if (!isBlank(textValue, lineStart, lineEnd)) {
+          first = textValue.slice(lineStart, lineEnd)
           break
         }
         lineStart = lineEnd + 1
@@ -255,20 +319,47 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
     const fromLine = lineIndexOf(from) + 1
     const limitLine = Math.min(lineCount, fromLine + lineTotal + 2)
     const limit = ends[limitLine - 1]
-    // Usually the text starts right at `from`: the same answer as the search, without slicing a window.
-    const index = value.startsWith(first, from) ? from : boundedIndexOf(value, first, from, limit + first.length)
+    // Usually the text starts at `from` or just after it (after inline markup's end-string):
+    // trying those first gives the same answer as the search, without slicing a window.
+    let index = -1
+    for (let at = from; at < from + 4; at++) {
+      if (value.startsWith(first, at)) {
+        index = at
+        break
+      }
+    }
+    if (index === -1) index = boundedIndexOf(value, first, from + 4, limit + first.length)
     if (index === -1 || index > limit) return from
     foundStart = index
     if (lineTotal === 1) return index + first.length
     const startLine = lineIndexOf(index) + 1
     const lastLineNumber = Math.min(lineCount, startLine + lineTotal - 1)
-    const last = textValue.slice(textValue.lastIndexOf('\n', textEnd - 1) + 1, textEnd).trim()
+    // The last line, trimmed.
+    let lastStart = textValue.lastIndexOf('\n', textEnd - 1) + 1
+    let lastEnd = textEnd
+    while (lastStart < lastEnd && isJsSpace(textValue.charCodeAt(lastStart))) lastStart++
+    while (lastEnd > lastStart && isJsSpace(textValue.charCodeAt(lastEnd - 1))) lastEnd--
+    const last = textValue.slice(lastStart, lastEnd)
     const lastIndex = last ? boundedIndexOf(value, last, index + first.length, ends[lastLineNumber - 1] + last.length) : -1
     if (lastIndex === -1 || lastIndex > ends[lastLineNumber - 1]) return Math.max(index + first.length, ends[lastLineNumber - 1])
     return lastIndex + last.length
   }
 
   visit(tree, 0, false)
+}
+
+/** Whitespace as `String.prototype.trim` sees it (WhiteSpace and LineTerminator). */
+function isJsSpace(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true
+  if (code < 0xa0) return false
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+
+/** `!value.slice(start, end).trim()` without the copies. */
+function isBlank(value: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) if (!isJsSpace(value.charCodeAt(index))) return false
+  return true
 }
 
 /** `value.indexOf(search, from)` looking only before `end` (linear in the window). */
