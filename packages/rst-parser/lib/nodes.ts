@@ -66,6 +66,7 @@ export function isElement(node: RstNode): node is RstElement {
 
 /** docutils: nodes.unescape — remove the null escapes (and escaped whitespace). */
 export function unescape(value: string, restoreBackslashes = false): string {
+  if (value.indexOf('\x00') === -1) return value // no escapes (nearly always)
   if (restoreBackslashes) return value.replaceAll('\x00', '\\')
   return value.replaceAll('\x00 ', '').replaceAll('\x00\n', '').replaceAll('\x00', '')
 }

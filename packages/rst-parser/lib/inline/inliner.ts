@@ -12,16 +12,18 @@
 import type { DocumentContext } from '../document.js'
 import { astext, element, text, unescape, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
-import { formatPercent, role as lookupRole, type RoleLanguageModule } from '../roles/index.js'
+import { findLocalRole, formatPercent, role as lookupRole, type RoleLanguageModule } from '../roles/index.js'
 import type { Settings } from '../settings.js'
 import { listAttribute } from '../util/node-info.js'
-import { escape2null, fullyNormalizeName, pySplit, pyRstrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
-import { matchChars } from './punctuation.js'
+import { escape2null, fullyNormalizeName, isPySpace, pySplit, pyRstrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
+import { matchCharCodes } from './punctuation.js'
 import {
   EndScanner,
   ImplicitScanner,
+  newInitialMatch,
   SimplenameScanner,
   codeAt,
+  hasStartCharacter,
   codeBefore,
   isEmail,
   matchUri,
@@ -43,33 +45,76 @@ export interface Memo {
   [key: string]: unknown
 }
 
-/** Return value of the start-string handlers (docutils' 4-tuples). */
-interface HandlerResult {
+/**
+ * Return value of the start-string handlers (docutils' 4-tuples). One per
+ * `Pass`, refilled by each handler (`set`) and read before the next one.
+ */
+class HandlerResult {
   /** End of `before` (start of the consumed text). */
-  beforeEnd: number
-  inlines: RstNode[]
+  beforeEnd = 0
+  inlines: RstNode[] = noInlines
   /** Start of `remaining`. */
-  remaining: number
-  /** Start of the consumed text when `before` was trimmed (footnote references). */
-  start?: number
-  messages: RstElement[]
+  remaining = 0
+  /** Start of the consumed text when `before` was trimmed (footnote references; -1: `beforeEnd`). */
+  start = -1
+  messages: RstElement[] = noMessages
   /** `inline_obj`'s end-string. */
-  endstring?: string
+  endstring = ''
+
+  set(
+    beforeEnd: number, inlines: RstNode[], remaining: number, messages: RstElement[], start: number, endstring: string
+  ): HandlerResult {
+    this.beforeEnd = beforeEnd
+    this.inlines = inlines
+    this.remaining = remaining
+    this.messages = messages
+    this.start = start
+    this.endstring = endstring
+    return this
+  }
 }
 
-/** One pass of `parse`: the text and its scanners. */
-interface Pass {
-  value: string
-  to: number
-  names: SimplenameScanner
-  ends: EndScanner
-  lineno: number
+/**
+ * One pass of `parse`: the text and its scanners. The `Inliner` keeps one
+ * and reuses it for the next text (a nested `parse`, from a role function,
+ * gets its own).
+ */
+class Pass {
+  value = ''
+  to = 0
+  lineno = 0
+  readonly names = new SimplenameScanner('', 0)
+  readonly ends: EndScanner
+  /** The current start-string match (`searchInitial` refills it). */
+  readonly match: InitialMatch = newInitialMatch()
+  /** The current handler result. */
+  readonly result = new HandlerResult()
+
+  constructor(options: ScanOptions) {
+    this.ends = new EndScanner('', 0, this.names, options)
+  }
+
+  reset(value: string, to: number, lineno: number, options: ScanOptions): void {
+    this.value = value
+    this.to = to
+    this.lineno = lineno
+    this.names.reset(value, to)
+    this.ends.reset(value, to, options)
+  }
 }
 
 type ImplicitKind = 'uri' | 'pep' | 'rfc'
 
 /** Raised (returned) by implicit handlers for an invalid match (docutils `MarkupMismatch`). */
 const mismatch = Symbol('MarkupMismatch')
+
+/** Shared empty message list of handler results (never modified: `parse` only reads it). */
+const noMessages: RstElement[] = []
+/** Shared empty node list (quoted start-strings), never modified. */
+const noInlines: RstNode[] = []
+
+/** No implicit pattern (before `initCustomizations`): matches nothing. */
+const noTriggers = /[^\s\S]/g
 
 /** docutils: `Inliner.rfc_url` */
 const rfcUrl = 'rfc%d.html'
@@ -82,6 +127,15 @@ export class Inliner {
   implicitDispatch: ImplicitKind[] = []
   readonly rfcUrl = rfcUrl
   options: ScanOptions = { characterLevel: false }
+  /** Characters one of which every implicit match contains (see `implicitTriggerPattern`). */
+  private implicitTriggers: RegExp = noTriggers
+  // `nextTrigger` cache: in `triggerValue`, the first trigger at or after
+  // `triggerFrom` is at `triggerNext` (`value.length`: none).
+  private triggerValue = ''
+  private triggerFrom = -1
+  private triggerNext = -1
+  /** A `Pass` free for the next `parse` (undefined while one runs). */
+  private sparePass: Pass | undefined
   document!: DocumentContext
   language: RoleLanguageModule | undefined | null
   reporter!: Reporter
@@ -98,6 +152,7 @@ export class Inliner {
     this.implicitDispatch = ['uri']
     if (settings.pep_references) this.implicitDispatch.push('pep')
     if (settings.rfc_references) this.implicitDispatch.push('rfc')
+    this.implicitTriggers = implicitTriggerPattern(this.implicitDispatch)
   }
 
   /**
@@ -116,26 +171,41 @@ export class Inliner {
     this.parent = parent
     const value = escape2null(source)
     const to = value.length
-    const names = new SimplenameScanner(value, to)
-    const pass: Pass = { value, to, names, ends: new EndScanner(value, to, names, this.options), lineno }
     const processed: RstNode[] = []
     const messages: RstElement[] = []
+    if (!hasStartCharacter(value)) {
+      // No start-string can match (most texts): only implicit markup.
+      if (to > 0) this.implicitInline(value, 0, to, processed)
+      return [processed, messages]
+    }
+    const options = this.options
+    const pass = this.sparePass ?? new Pass(options)
+    this.sparePass = undefined
+    pass.reset(value, to, lineno, options)
+    const names = pass.names
     let remaining = 0
     let unprocessedStart = 0
     while (remaining < to) {
-      const match = searchInitial(value, remaining, to, names, this.options)
+      const match = searchInitial(value, remaining, to, names, options, pass.match)
       if (!match) break
       const result = this.dispatch(pass, match, remaining)
-      messages.push(...result.messages)
-      if (result.inlines.length > 0) {
+      const resultMessages = result.messages
+      for (let index = 0; index < resultMessages.length; index++) messages.push(resultMessages[index]!)
+      const inlines = result.inlines
+      if (inlines.length > 0) {
         this.implicitInline(value, unprocessedStart, result.beforeEnd, processed)
-        for (const node of result.inlines) setInlineSpan(node, result.start ?? result.beforeEnd, result.remaining)
-        processed.push(...result.inlines)
+        const start = result.start === -1 ? result.beforeEnd : result.start
+        for (let index = 0; index < inlines.length; index++) {
+          const node = inlines[index]!
+          setInlineSpan(node, start, result.remaining)
+          processed.push(node)
+        }
         unprocessedStart = result.remaining
       }
       remaining = result.remaining
     }
     if (unprocessedStart < to) this.implicitInline(value, unprocessedStart, to, processed)
+    this.sparePass = pass
     return [processed, messages]
   }
 
@@ -168,9 +238,7 @@ export class Inliner {
     const start = match.start
     if (start === from) return false
     if (match.end >= to) return true
-    const prestart = String.fromCodePoint(codeBefore(value, start, 0))
-    const poststart = String.fromCodePoint(codeAt(value, match.end, to))
-    return matchChars(prestart, poststart)
+    return matchCharCodes(codeBefore(value, start, 0), codeAt(value, match.end, to))
   }
 
   /** docutils: Inliner.inline_obj */
@@ -181,7 +249,7 @@ export class Inliner {
     const matchstart = match.groupStart
     const matchend = match.groupEnd
     if (this.quotedStart(pass, match, from)) {
-      return { beforeEnd: matchend, inlines: [], remaining: matchend, messages: [], endstring: '' }
+      return pass.result.set(matchend, noInlines, matchend, noMessages, -1, '')
     }
     const endmatch = pass.ends.search(endKind, matchend)
     if (endmatch && endmatch.start > matchend) {
@@ -189,15 +257,14 @@ export class Inliner {
       if (restoreBackslashes) content = unescape(content, true)
       const textend = endmatch.groupEnd
       const node = element(nodeType, {}, content ? [text(content)] : [])
-      return {
-        beforeEnd: matchstart, inlines: [node], remaining: textend, messages: [],
-        endstring: value.slice(endmatch.start, endmatch.groupEnd)
-      }
+      // Only `substitution_reference` reads the end-string.
+      const endstring = endKind === 'substitution_ref' ? value.slice(endmatch.start, endmatch.groupEnd) : ''
+      return pass.result.set(matchstart, [node], textend, noMessages, -1, endstring)
     }
     const message = this.reporter.warning(`Inline ${nodeType} start-string without end-string.`, [], { line: pass.lineno })
     const raw = unescape(value.slice(matchstart, matchend), true)
     const problematic = this.problematic(raw, raw, message)
-    return { beforeEnd: matchstart, inlines: [problematic], remaining: matchend, messages: [message], endstring: '' }
+    return pass.result.set(matchstart, [problematic], matchend, [message], -1, '')
   }
 
   /**
@@ -231,7 +298,7 @@ export class Inliner {
       hasRole = true
       position = 'prefix'
     } else if (this.quotedStart(pass, match, from)) {
-      return { beforeEnd: matchend, inlines: [], remaining: matchend, messages: [] }
+      return pass.result.set(matchend, noInlines, matchend, noMessages, -1, '')
     }
     const endmatch = pass.ends.search('interpreted_or_phrase_ref', matchend)
     if (endmatch && endmatch.start > matchend) {
@@ -245,15 +312,16 @@ export class Inliner {
           )
           const raw = unescape(value.slice(rolestart, textend), true)
           const problematic = this.problematic(raw, raw, message)
-          return { beforeEnd: rolestart, inlines: [problematic], remaining: textend, messages: [message] }
+          return pass.result.set(rolestart, [problematic], textend, [message], -1, '')
         }
         roleName = value.slice(endmatch.suffixStart, endmatch.suffixEnd).slice(1, -1)
         hasRole = true
         position = 'suffix'
       }
       const escaped = value.slice(matchend, endmatch.start)
-      let rawsource = unescape(value.slice(matchstart, textend), true)
-      if (rawsource.endsWith('_')) {
+      // `rawsource` (`unescape(string[matchstart:textend], True)`) ends with
+      // `_` exactly when the text does (a restored escape is a backslash).
+      if (value.charCodeAt(textend - 1) === 0x5f /* _ */) {
         if (hasRole) {
           const message = this.reporter.warning(
             `Mismatch: both interpreted text role ${position} and reference suffix.`,
@@ -262,14 +330,16 @@ export class Inliner {
           )
           const raw = unescape(value.slice(rolestart, textend), true)
           const problematic = this.problematic(raw, raw, message)
-          return { beforeEnd: rolestart, inlines: [problematic], remaining: textend, messages: [message] }
+          return pass.result.set(rolestart, [problematic], textend, [message], -1, '')
         }
-        const [inlines, messages] = this.phraseRef(rawsource, escaped)
-        return { beforeEnd: matchstart, inlines, remaining: textend, messages }
+        // `rawsource.endswith('__')`: the null escape before a final `_` would be restored as `\`.
+        const anonymous = textend - 2 >= matchstart && value.charCodeAt(textend - 2) === 0x5f
+        const [inlines, messages] = this.phraseReference(anonymous, escaped)
+        return pass.result.set(matchstart, inlines, textend, messages, -1, '')
       }
-      rawsource = unescape(value.slice(rolestart, textend), true)
+      const rawsource = unescape(value.slice(rolestart, textend), true)
       const [inlines, messages] = this.interpreted(rawsource, escaped, roleName, lineno)
-      return { beforeEnd: rolestart, inlines, remaining: textend, messages }
+      return pass.result.set(rolestart, inlines, textend, messages, -1, '')
     }
     const message = this.reporter.warning(
       'Inline interpreted text or phrase reference start-string without end-string.',
@@ -278,7 +348,7 @@ export class Inliner {
     )
     const raw = unescape(value.slice(matchstart, matchend), true)
     const problematic = this.problematic(raw, raw, message)
-    return { beforeEnd: matchstart, inlines: [problematic], remaining: matchend, messages: [message] }
+    return pass.result.set(matchstart, [problematic], matchend, [message], -1, '')
   }
 
   /**
@@ -290,6 +360,11 @@ export class Inliner {
    * @returns `[nodes, messages]`.
    */
   phraseRef(rawsource: string, escaped: string): [RstNode[], RstElement[]] {
+    return this.phraseReference(rawsource.endsWith('__'), escaped)
+  }
+
+  /** `phraseRef` given whether `rawsource` ends with `__` (anonymous). */
+  private phraseReference(anonymous: boolean, escaped: string): [RstNode[], RstElement[]] {
     const match = searchEmbeddedLink(escaped)
     let content: string
     let unescaped: string
@@ -310,7 +385,7 @@ export class Inliner {
         aliastype = 'uri'
         // Remove unescaped whitespace.
         const aliasParts = splitEscapedWhitespace(aliastext)
-        alias = aliasParts.map((part) => pySplit(part).join('')).join(' ')
+        alias = aliasParts.length === 1 ? removeWhitespace(aliasParts[0]!) : aliasParts.map(removeWhitespace).join(' ')
         alias = this.adjustUri(unescape(alias))
         if (alias.endsWith('\\_')) alias = alias.slice(0, -2) + '_'
         target = element('target', { refuri: alias })
@@ -329,7 +404,7 @@ export class Inliner {
     const reference = element('reference', { name: whitespaceNormalizeName(unescaped) }, content ? [text(content)] : [])
     const nodeList: RstNode[] = [reference]
 
-    if (rawsource.endsWith('__')) {
+    if (anonymous) {
       if (target && aliastype === 'name') {
         reference.attributes.refname = alias
         this.document.noteRefname(reference)
@@ -363,7 +438,8 @@ export class Inliner {
    * @returns The URI.
    */
   adjustUri(uri: string): string {
-    return isEmail(uri) ? 'mailto:' + uri : uri
+    // An email address contains `@`; most URIs do not.
+    return uri.indexOf('@') !== -1 && isEmail(uri) ? 'mailto:' + uri : uri
   }
 
   /**
@@ -376,10 +452,14 @@ export class Inliner {
    * @returns `[nodes, messages]`.
    */
   interpreted(rawsource: string, content: string, roleName: string, lineno: number): [RstNode[], RstElement[]] {
+    // Roles used before are local roles of the document: no lookup messages.
+    const local = findLocalRole(roleName, this.reporter)
+    if (local) return local(roleName, rawsource, content, lineno, this)
     const [roleFn, messages] = lookupRole(roleName, this.language, lineno, this.reporter)
     if (roleFn) {
-      const [nodes, messages2] = roleFn(roleName, rawsource, content, lineno, this)
-      return [nodes, [...messages, ...messages2]]
+      const result = roleFn(roleName, rawsource, content, lineno, this)
+      if (messages.length === 0) return result
+      return [result[0], [...messages, ...result[1]]]
     }
     const message = this.reporter.error(`Unknown interpreted text role "${roleName}".`, [], { line: lineno })
     return [[this.problematic(rawsource, rawsource, message)], [...messages, message]]
@@ -406,7 +486,7 @@ export class Inliner {
       if (subref.type === 'substitution_reference') {
         const subrefText = astext(subref)
         this.document.noteSubstitutionRef(subref, subrefText)
-        const endstring = result.endstring ?? ''
+        const endstring = result.endstring
         if (endstring.endsWith('_')) {
           const reference = element('reference', {})
           if (endstring.endsWith('__')) {
@@ -456,7 +536,7 @@ export class Inliner {
         beforeEnd = from + pyRstrip(value.slice(from, beforeEnd)).length
       }
     }
-    return { beforeEnd, inlines: [refnode], remaining, messages: [], start: match.wholeStart }
+    return pass.result.set(beforeEnd, [refnode], remaining, noMessages, match.wholeStart, '')
   }
 
   /** docutils: Inliner.reference and Inliner.anonymous_reference */
@@ -470,7 +550,7 @@ export class Inliner {
       node.attributes.refname = refname
       this.document.noteRefname(node)
     }
-    return { beforeEnd: match.wholeStart, inlines: [node], remaining: match.wholeEnd, messages: [] }
+    return pass.result.set(match.wholeStart, [node], match.wholeEnd, noMessages, -1, '')
   }
 
   /**
@@ -478,24 +558,39 @@ export class Inliner {
    * (when enabled) PEP/RFC references in `value[from:to]`, appended to `out`.
    */
   private implicitInline(value: string, from: number, to: number, out: RstNode[]): void {
+    if (from >= to) return
+    if (this.nextTrigger(value, from) >= to) {
+      // No pattern can match (nearly every text): the whole range is text.
+      const node = text(value.slice(from, to))
+      setInlineSpan(node, from, to)
+      out.push(node)
+      return
+    }
     // Patterns that found nothing in [failedFrom, to): only the new start
-    // position (where `^` now matches) needs checking again. Indexed like
-    // `implicitDispatch` (-1: not searched yet); an array, not a Map, as this
-    // runs for every paragraph.
+    // position (where `^` now matches) needs checking again. One slot per
+    // entry of `implicitDispatch` (at most three; -1: not searched yet).
     const dispatch = this.implicitDispatch
-    const failedFrom: number[] = dispatch.length === 1 ? [-1] : dispatch.map(() => -1)
+    let failedFrom0 = -1
+    let failedFrom1 = -1
+    let failedFrom2 = -1
+    // One scanner for the whole range: its caches depend on `value` and `to` only.
+    const scanner = new ImplicitScanner(value, from, to, this.options)
     while (from < to) {
+      scanner.from = from
       let found = false
       for (let kindIndex = 0; kindIndex < dispatch.length; kindIndex++) {
         const kind = dispatch[kindIndex]
-        const scanner = new ImplicitScanner(value, from, to, this.options)
-        const failed = failedFrom[kindIndex]
+        const failed = kindIndex === 0 ? failedFrom0 : kindIndex === 1 ? failedFrom1 : failedFrom2
         let match: { start: number; end: number } | undefined
         if (failed !== -1 && failed <= from) {
           match = kind === 'uri' ? scanner.uriAt(from) : kind === 'pep' ? scanner.pepAt(from) : scanner.rfcAt(from)
         } else {
           match = kind === 'uri' ? scanner.searchUri() : kind === 'pep' ? scanner.searchPep() : scanner.searchRfc()
-          if (!match) failedFrom[kindIndex] = from
+          if (!match) {
+            if (kindIndex === 0) failedFrom0 = from
+            else if (kindIndex === 1) failedFrom1 = from
+            else failedFrom2 = from
+          }
         }
         if (!match) continue
         const nodes =
@@ -519,6 +614,24 @@ export class Inliner {
         return
       }
     }
+  }
+
+  /**
+   * Position of the first implicit trigger character at or after `from`
+   * (`value.length`: none). Callers go forward through a text, so one
+   * search answers all the ranges up to that character.
+   */
+  private nextTrigger(value: string, from: number): number {
+    if (this.triggerValue === value && this.triggerFrom !== -1 && this.triggerFrom <= from && from <= this.triggerNext) {
+      return this.triggerNext
+    }
+    const pattern = this.implicitTriggers
+    pattern.lastIndex = from
+    const next = pattern.test(value) ? pattern.lastIndex - 1 : value.length
+    this.triggerValue = value
+    this.triggerFrom = from
+    this.triggerNext = next
+    return next
   }
 
   /** docutils: Inliner.standalone_uri */
@@ -552,6 +665,26 @@ export class Inliner {
     const ref = this.document.settings.rfc_base_url + formatPercent(this.rfcUrl, rfcnum)
     return [element('reference', { refuri: ref }, [text(content)])]
   }
+}
+
+/**
+ * A global pattern matching the ASCII characters one of which every match
+ * of the implicit patterns contains: `:` (absolute URI) or `@` (email
+ * address) for `uri`, `p`/`P` for `pep` (`pep-…`, `PEP …`), `R` for `rfc`
+ * (`RFC…`). A range without any of them needs no pattern search.
+ */
+function implicitTriggerPattern(dispatch: readonly ImplicitKind[]): RegExp {
+  let characters = ''
+  for (const kind of dispatch) characters += kind === 'uri' ? ':@' : kind === 'pep' ? 'pP' : 'R'
+  return characters ? new RegExp(`[${characters}]`, 'g') : noTriggers
+}
+
+/** `''.join(value.split())` (Python): `value` without whitespace. */
+function removeWhitespace(value: string): string {
+  for (let index = 0; index < value.length; index++) {
+    if (isPySpace(value.charCodeAt(index))) return pySplit(value).join('')
+  }
+  return value
 }
 
 /** Python `int()` of a string of decimal digits (any script). */

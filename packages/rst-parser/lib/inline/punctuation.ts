@@ -138,3 +138,32 @@ export function matchChars(c1: string, c2: string): boolean {
   if (index === -1) return false
   return c2 === closers[index] || (quotePairs[c1] ?? '').includes(c2)
 }
+
+/** Opener code unit → its index in `openers` (first occurrence). */
+const openerIndex = new Map<number, number>()
+for (let index = openers.length - 1; index >= 0; index--) openerIndex.set(openers.charCodeAt(index), index)
+
+/** Opener code unit → code units of its `quote_pairs` entry. */
+const quotePairCodes = new Map<number, string>()
+for (const [opener, pairs] of Object.entries(quotePairs)) {
+  if (opener.length === 1) quotePairCodes.set(opener.charCodeAt(0), pairs)
+}
+
+/**
+ * `matchChars` on code points (no strings made): `openers`, `closers` and
+ * `quote_pairs` hold BMP characters only, so a code point matches a
+ * character there exactly when its one-character string would.
+ *
+ * @param c1 Code point before the start-string.
+ * @param c2 Code point after the start-string.
+ * @returns `matchChars(String.fromCodePoint(c1), String.fromCodePoint(c2))`.
+ */
+export function matchCharCodes(c1: number, c2: number): boolean {
+  const index = openerIndex.get(c1)
+  if (index === undefined) return false
+  if (c2 === closers.charCodeAt(index)) return true
+  const pairs = quotePairCodes.get(c1)
+  if (pairs === undefined || c2 > 0xffff) return false
+  for (let position = 0; position < pairs.length; position++) if (pairs.charCodeAt(position) === c2) return true
+  return false
+}

@@ -86,21 +86,38 @@ export interface SimplenameRun {
  * A cache makes repeated calls from inside the same run O(1).
  */
 export class SimplenameScanner {
-  private cache: SimplenameRun | undefined
-  constructor(readonly value: string, readonly to: number) {}
+  // The last run computed (`[cacheStart, cacheEnd)`; -1: none).
+  private cacheStart = -1
+  private cacheEnd = -1
+  private cacheLastUnderscore = -1
+  private cacheLastColon = -1
+  /** Last `_` separator inside the run found by the last successful `scanEnd` (-1: none). */
+  lastUnderscore = -1
+  /** Last `:` separator inside the run found by the last successful `scanEnd` (-1: none). */
+  lastColon = -1
 
-  scan(index: number): SimplenameRun | undefined {
+  constructor(public value: string, public to: number) {}
+
+  /** Scan another text (`Inliner.parse` reuses its scanners). */
+  reset(value: string, to: number): void {
+    this.value = value
+    this.to = to
+    this.cacheStart = -1
+    this.cacheEnd = -1
+  }
+
+  /**
+   * End of the longest simplename at `index` (-1: none), without allocating;
+   * `lastUnderscore` and `lastColon` describe the run.
+   */
+  scanEnd(index: number): number {
     const { value, to } = this
     const first = codeAt(value, index, to)
-    if (!isNameChar(first)) return undefined
-    const cache = this.cache
-    if (cache && index > cache.start && index < cache.end) {
-      return {
-        start: index,
-        end: cache.end,
-        lastUnderscore: cache.lastUnderscore > index ? cache.lastUnderscore : -1,
-        lastColon: cache.lastColon > index ? cache.lastColon : -1
-      }
+    if (!isNameChar(first)) return -1
+    if (index > this.cacheStart && index < this.cacheEnd) {
+      this.lastUnderscore = this.cacheLastUnderscore > index ? this.cacheLastUnderscore : -1
+      this.lastColon = this.cacheLastColon > index ? this.cacheLastColon : -1
+      return this.cacheEnd
     }
     let position = index + width(first)
     let lastUnderscore = -1
@@ -122,9 +139,20 @@ export class SimplenameScanner {
       }
       break
     }
-    const run = { start: index, end: position, lastUnderscore, lastColon }
-    this.cache = run
-    return run
+    this.cacheStart = index
+    this.cacheEnd = position
+    this.cacheLastUnderscore = lastUnderscore
+    this.cacheLastColon = lastColon
+    this.lastUnderscore = lastUnderscore
+    this.lastColon = lastColon
+    return position
+  }
+
+  /** The run at `index` as an object (`scanEnd` without the allocation-free interface). */
+  scan(index: number): SimplenameRun | undefined {
+    const end = this.scanEnd(index)
+    if (end === -1) return undefined
+    return { start: index, end, lastUnderscore: this.lastUnderscore, lastColon: this.lastColon }
   }
 }
 
@@ -181,12 +209,48 @@ export interface InitialMatch {
   groupEnd: number
 }
 
-function emptyMatch(start: number): InitialMatch {
+/** A new match object (`searchInitial` fills it). */
+export function newInitialMatch(): InitialMatch {
   return {
-    start, end: start, token: '', wholeStart: -1, wholeEnd: -1, refnameStart: -1, refnameEnd: -1,
-    labelStart: -1, labelEnd: -1, citation: false, roleStart: start, roleEnd: start, groupStart: -1, groupEnd: -1
+    start: 0, end: 0, token: '', wholeStart: -1, wholeEnd: -1, refnameStart: -1, refnameEnd: -1,
+    labelStart: -1, labelEnd: -1, citation: false, roleStart: 0, roleEnd: 0, groupStart: -1, groupEnd: -1
   }
 }
+
+/** Reset `match` to an empty match at `start`. */
+function emptyMatch(match: InitialMatch, start: number): InitialMatch {
+  match.start = start
+  match.end = start
+  match.token = ''
+  match.wholeStart = -1
+  match.wholeEnd = -1
+  match.refnameStart = -1
+  match.refnameEnd = -1
+  match.labelStart = -1
+  match.labelEnd = -1
+  match.citation = false
+  match.roleStart = start
+  match.roleEnd = start
+  match.groupStart = -1
+  match.groupEnd = -1
+  return match
+}
+
+/** The characters one of which every match of `patterns.initial` contains. */
+const startCharacters = /[*`_|]/g
+
+/**
+ * Does `value` contain a character one of which every match of
+ * `patterns.initial` contains (`*`, `` ` ``, `_`, `|`)? Without one, no
+ * start-string can match.
+ *
+ * @param value Text.
+ * @returns Whether it does.
+ */
+export function hasStartCharacter(value: string): boolean {
+  return anyStartCharacter.test(value)
+}
+const anyStartCharacter = /[*`_|]/
 
 /**
  * docutils: `Inliner.patterns.initial.search(remaining)`.
@@ -196,10 +260,12 @@ function emptyMatch(start: number): InitialMatch {
  * @param to End of the text.
  * @param names Simplename scanner over `value`/`to`.
  * @param options Scan options.
- * @returns The leftmost match, or undefined.
+ * @param out Match object to fill (reused between searches).
+ * @returns The leftmost match (`out`), or undefined.
  */
 export function searchInitial(
-  value: string, from: number, to: number, names: SimplenameScanner, options: ScanOptions
+  value: string, from: number, to: number, names: SimplenameScanner, options: ScanOptions,
+  out: InitialMatch = newInitialMatch()
 ): InitialMatch | undefined {
   // Every alternative of `initial` contains one of `*`, `` ` ``, `_`, `|`
   // (`name_`, `[label]_`, `:role:``…), and the part before that character
@@ -208,13 +274,13 @@ export function searchInitial(
   // plain text is skipped with one tight loop instead of per-character checks.
   let index = from
   while (index < to) {
-    let special = index
-    while (special < to) {
-      const code = value.charCodeAt(special)
-      if (code === asterisk || code === graveAccent || code === underscore || code === verticalBar) break
-      special++
-    }
-    if (special === to) return undefined
+    // The regular expression engine finds the next such character several
+    // times faster than a `charCodeAt` loop. It may look past `to`, which is
+    // the end of `value` for every caller (`Inliner.parse`).
+    startCharacters.lastIndex = index
+    if (!startCharacters.test(value)) return undefined
+    const special = startCharacters.lastIndex - 1
+    if (special >= to) return undefined
     const runStart = nonSpaceRunStart(value, special, index)
     for (let candidate = runStart; candidate <= special; candidate++) {
       const code = value.charCodeAt(candidate)
@@ -224,7 +290,7 @@ export function searchInitial(
         code !== leftSquareBracket && code !== colon && !(code >= 0x30 && isNameChar(codeAt(value, candidate, to)))
       ) continue
       if (!startStringPrefix(value, candidate, from, options)) continue
-      const match = initialAt(value, candidate, to, names, options)
+      const match = initialAt(value, candidate, to, names, options, out)
       if (match) return match
     }
     index = special + 1
@@ -232,7 +298,9 @@ export function searchInitial(
   return undefined
 }
 
-function initialAt(value: string, index: number, to: number, names: SimplenameScanner, options: ScanOptions): InitialMatch | undefined {
+function initialAt(
+  value: string, index: number, to: number, names: SimplenameScanner, options: ScanOptions, out: InitialMatch
+): InitialMatch | undefined {
   const code = value.charCodeAt(index)
   const next = index + 1 < to ? value.charCodeAt(index + 1) : -1
   // Group `start`: simple start-strings followed by non-whitespace.
@@ -251,7 +319,7 @@ function initialAt(value: string, index: number, to: number, names: SimplenameSc
     if (next !== verticalBar && notSpaceAt(value, index + 1, to)) token = '|'
   }
   if (token) {
-    const match = emptyMatch(index)
+    const match = emptyMatch(out, index)
     match.token = token
     match.end = index + token.length
     match.groupStart = index
@@ -259,25 +327,25 @@ function initialAt(value: string, index: number, to: number, names: SimplenameSc
     return match
   }
   // Group `whole`: reference name + `__?`, or footnote/citation reference.
-  const run = names.scan(index)
-  if (run) {
-    const match = referenceAt(value, run, to, options)
+  const runEnd = names.scanEnd(index)
+  if (runEnd !== -1) {
+    const match = referenceAt(value, index, runEnd, names.lastUnderscore, to, options, out)
     if (match) return match
   }
   if (code === leftSquareBracket) {
-    const match = footnoteAt(value, index, to, names, options)
+    const match = footnoteAt(value, index, to, names, options, out)
     if (match) return match
   }
   // Group `backquote`: optional `:role:` then a backquote (not two), then non-whitespace.
   if (code === colon) {
-    const role = names.scan(index + 1)
-    if (role && role.end < to && value.charCodeAt(role.end) === colon) {
-      const quote = role.end + 1
+    const roleEnd = names.scanEnd(index + 1)
+    if (roleEnd !== -1 && roleEnd < to && value.charCodeAt(roleEnd) === colon) {
+      const quote = roleEnd + 1
       if (
         quote < to && value.charCodeAt(quote) === graveAccent &&
         (quote + 1 >= to || value.charCodeAt(quote + 1) !== graveAccent) && notSpaceAt(value, quote + 1, to)
       ) {
-        const match = emptyMatch(index)
+        const match = emptyMatch(out, index)
         match.token = '`'
         match.roleStart = index
         match.roleEnd = quote
@@ -289,7 +357,7 @@ function initialAt(value: string, index: number, to: number, names: SimplenameSc
     }
   }
   if (code === graveAccent && next !== graveAccent && notSpaceAt(value, index + 1, to)) {
-    const match = emptyMatch(index)
+    const match = emptyMatch(out, index)
     match.token = '`'
     match.groupStart = index
     match.groupEnd = index + 1
@@ -299,26 +367,27 @@ function initialAt(value: string, index: number, to: number, names: SimplenameSc
   return undefined
 }
 
-/** `(?P<refname>simplename)(?P<refend>__?)` + end_string_suffix. */
-function referenceAt(value: string, run: SimplenameRun, to: number, options: ScanOptions): InitialMatch | undefined {
+/** `(?P<refname>simplename)(?P<refend>__?)` + end_string_suffix (simplename run `[start, end)`). */
+function referenceAt(
+  value: string, start: number, end: number, lastUnderscore: number, to: number, options: ScanOptions, out: InitialMatch
+): InitialMatch | undefined {
   // Longest simplename first; only its end can be followed by `_` and the
   // suffix, except with character-level markup (empty suffix), where the
   // last inner `_` separator also works.
-  const end = run.end
   if (end < to && value.charCodeAt(end) === underscore) {
     if (end + 1 < to && value.charCodeAt(end + 1) === underscore && endStringSuffix(value, end + 2, to, options)) {
-      return referenceMatch(run.start, end, '__')
+      return referenceMatch(out, start, end, '__')
     }
-    if (endStringSuffix(value, end + 1, to, options)) return referenceMatch(run.start, end, '_')
+    if (endStringSuffix(value, end + 1, to, options)) return referenceMatch(out, start, end, '_')
   }
-  if (options.characterLevel && run.lastUnderscore !== -1) {
-    return referenceMatch(run.start, run.lastUnderscore, '_')
+  if (options.characterLevel && lastUnderscore !== -1) {
+    return referenceMatch(out, start, lastUnderscore, '_')
   }
   return undefined
 }
 
-function referenceMatch(start: number, nameEnd: number, refend: string): InitialMatch {
-  const match = emptyMatch(start)
+function referenceMatch(out: InitialMatch, start: number, nameEnd: number, refend: string): InitialMatch {
+  const match = emptyMatch(out, start)
   match.token = refend
   match.refnameStart = start
   match.refnameEnd = nameEnd
@@ -329,32 +398,37 @@ function referenceMatch(start: number, nameEnd: number, refend: string): Initial
 }
 
 /** `\[(footnotelabel)\]_` + end_string_suffix. */
-function footnoteAt(value: string, index: number, to: number, names: SimplenameScanner, options: ScanOptions): InitialMatch | undefined {
+function footnoteAt(
+  value: string, index: number, to: number, names: SimplenameScanner, options: ScanOptions, out: InitialMatch
+): InitialMatch | undefined {
   const labelStart = index + 1
-  const closes = (position: number): boolean =>
-    position + 1 < to && value.charCodeAt(position) === rightSquareBracket &&
-    value.charCodeAt(position + 1) === underscore && endStringSuffix(value, position + 2, to, options)
   // `[0-9]+`: manually numbered.
   let position = labelStart
   while (position < to && value.charCodeAt(position) >= 0x30 && value.charCodeAt(position) <= 0x39) position++
-  if (position > labelStart && closes(position)) return footnoteMatch(index, labelStart, position, false)
+  if (position > labelStart && closes(value, position, to, options)) return footnoteMatch(out, index, labelStart, position, false)
   const first = labelStart < to ? value.charCodeAt(labelStart) : -1
   // `\#(simplename)?`: auto-numbered (with label?).
   if (first === numberSign) {
-    const run = names.scan(labelStart + 1)
-    if (run && closes(run.end)) return footnoteMatch(index, labelStart, run.end, false)
-    if (closes(labelStart + 1)) return footnoteMatch(index, labelStart, labelStart + 1, false)
+    const runEnd = names.scanEnd(labelStart + 1)
+    if (runEnd !== -1 && closes(value, runEnd, to, options)) return footnoteMatch(out, index, labelStart, runEnd, false)
+    if (closes(value, labelStart + 1, to, options)) return footnoteMatch(out, index, labelStart, labelStart + 1, false)
   }
   // `\*`: auto-symbol.
-  if (first === asterisk && closes(labelStart + 1)) return footnoteMatch(index, labelStart, labelStart + 1, false)
+  if (first === asterisk && closes(value, labelStart + 1, to, options)) return footnoteMatch(out, index, labelStart, labelStart + 1, false)
   // `(?P<citationlabel>simplename)`: citation reference.
-  const run = names.scan(labelStart)
-  if (run && closes(run.end)) return footnoteMatch(index, labelStart, run.end, true)
+  const runEnd = names.scanEnd(labelStart)
+  if (runEnd !== -1 && closes(value, runEnd, to, options)) return footnoteMatch(out, index, labelStart, runEnd, true)
   return undefined
 }
 
-function footnoteMatch(start: number, labelStart: number, labelEnd: number, citation: boolean): InitialMatch {
-  const match = emptyMatch(start)
+/** `\]_` + end_string_suffix at `position` (end of a footnote label). */
+function closes(value: string, position: number, to: number, options: ScanOptions): boolean {
+  return position + 1 < to && value.charCodeAt(position) === rightSquareBracket &&
+    value.charCodeAt(position + 1) === underscore && endStringSuffix(value, position + 2, to, options)
+}
+
+function footnoteMatch(out: InitialMatch, start: number, labelStart: number, labelEnd: number, citation: boolean): InitialMatch {
+  const match = emptyMatch(out, start)
   match.token = ']_'
   match.labelStart = labelStart
   match.labelEnd = labelEnd
@@ -370,8 +444,23 @@ function endMatch(index: number, groupEnd: number): EndMatch {
   return { start: index, groupEnd, end: groupEnd, suffixStart: -1, suffixEnd: -1, roleStart: -1, roleEnd: -1 }
 }
 
+/** The characters end-strings start with. */
+const endCharacters = /[*`|]/g
+
 /** Kinds of end-string patterns (docutils `Inliner.patterns`). */
 export type EndKind = 'emphasis' | 'strong' | 'literal' | 'target' | 'substitution_ref' | 'interpreted_or_phrase_ref'
+
+/** Slot of an end-string pattern in `EndScanner`'s cache. */
+function endKindIndex(kind: EndKind): number {
+  switch (kind) {
+    case 'emphasis': return 0
+    case 'strong': return 1
+    case 'literal': return 2
+    case 'target': return 3
+    case 'substitution_ref': return 4
+    case 'interpreted_or_phrase_ref': return 5
+  }
+}
 
 /** A match of an end-string pattern. */
 export interface EndMatch {
@@ -392,14 +481,34 @@ export interface EndMatch {
  * many unterminated start-strings cost linear time overall.
  */
 export class EndScanner {
-  // Created on the first search past `from` (most paragraphs have no inline markup).
-  private cache: Map<EndKind, { from: number; match: EndMatch | undefined }> | undefined
+  // Created on the first search past `from` (most paragraphs have no inline
+  // markup): per pattern (`endKindIndex`), where the cached search started
+  // (-1: none) and what it found.
+  private cacheFrom: number[] | undefined
+  private cacheMatch: (EndMatch | undefined)[] | undefined
+  /** Whether the cache holds entries (`reset` clears them). */
+  private cacheUsed = false
   constructor(
-    readonly value: string,
-    readonly to: number,
+    public value: string,
+    public to: number,
     readonly names: SimplenameScanner,
-    readonly options: ScanOptions
+    public options: ScanOptions
   ) {}
+
+  /** Scan another text (`Inliner.parse` reuses its scanners). */
+  reset(value: string, to: number, options: ScanOptions): void {
+    this.value = value
+    this.to = to
+    this.options = options
+    if (this.cacheUsed) {
+      this.cacheUsed = false
+      const cacheFrom = this.cacheFrom!
+      for (let slot = 0; slot < cacheFrom.length; slot++) {
+        cacheFrom[slot] = -1
+        this.cacheMatch![slot] = undefined
+      }
+    }
+  }
 
   /**
    * docutils: `end_pattern.search(string[matchend:])`.
@@ -412,19 +521,36 @@ export class EndScanner {
     // At `from` the look-behind sees the start of the string.
     const first = this.matchAt(kind, from, from)
     if (first) return first
-    this.cache ??= new Map()
-    const cached = this.cache.get(kind)
-    if (cached && cached.from <= from + 1 && (cached.match === undefined || cached.match.start >= from + 1)) {
-      return cached.match
+    if (this.cacheFrom === undefined) {
+      this.cacheFrom = [-1, -1, -1, -1, -1, -1]
+      this.cacheMatch = [undefined, undefined, undefined, undefined, undefined, undefined]
+    }
+    const cacheFrom = this.cacheFrom
+    const cacheMatch = this.cacheMatch!
+    const slot = endKindIndex(kind)
+    const cachedFrom = cacheFrom[slot]!
+    if (cachedFrom !== -1 && cachedFrom <= from + 1) {
+      const cached = cacheMatch[slot]
+      if (cached === undefined || cached.start >= from + 1) return cached
     }
     let found: EndMatch | undefined
-    for (let index = from + 1; index < this.to; index++) {
-      const code = this.value.charCodeAt(index)
-      if (code !== asterisk && code !== graveAccent && code !== verticalBar) continue
-      found = this.matchAt(kind, index, from)
+    const { value, to } = this
+    // Every end-string starts with `*`, `` ` `` or `|`; the regular
+    // expression engine finds them faster than a `charCodeAt` loop (`to` is
+    // the end of `value`).
+    let index = from + 1
+    while (index < to) {
+      endCharacters.lastIndex = index
+      if (!endCharacters.test(value)) break
+      const candidate = endCharacters.lastIndex - 1
+      if (candidate >= to) break
+      found = this.matchAt(kind, candidate, from)
       if (found) break
+      index = candidate + 1
     }
-    this.cache.set(kind, { from: from + 1, match: found })
+    cacheFrom[slot] = from + 1
+    cacheMatch[slot] = found
+    this.cacheUsed = true
     return found
   }
 
@@ -478,34 +604,35 @@ export class EndScanner {
       if (codeBefore(value, index - width_, from) !== nul) return undefined
     }
     const suffixStart = index + 1
-    const tryRefend = (position: number): number => {
-      // `(?P<refend>__?)?` then end_string_suffix; returns the end or -1.
-      if (position < to && value.charCodeAt(position) === underscore) {
-        if (position + 1 < to && value.charCodeAt(position + 1) === underscore && endStringSuffix(value, position + 2, to, options)) {
-          return position + 2
-        }
-        if (endStringSuffix(value, position + 1, to, options)) return position + 1
-      }
-      return endStringSuffix(value, position, to, options) ? position : -1
-    }
     if (suffixStart < to && value.charCodeAt(suffixStart) === colon) {
-      const run = this.names.scan(suffixStart + 1)
-      if (run) {
+      const runEnd = this.names.scanEnd(suffixStart + 1)
+      if (runEnd !== -1) {
         let roleEnd = -1
-        if (run.end < to && value.charCodeAt(run.end) === colon) roleEnd = run.end + 1
-        else if (options.characterLevel && run.lastColon !== -1) roleEnd = run.lastColon + 1
+        if (runEnd < to && value.charCodeAt(runEnd) === colon) roleEnd = runEnd + 1
+        else if (options.characterLevel && this.names.lastColon !== -1) roleEnd = this.names.lastColon + 1
         if (roleEnd !== -1) {
-          const end = tryRefend(roleEnd)
+          const end = refendAt(value, roleEnd, to, options)
           if (end !== -1) {
             return { start: index, groupEnd: end, end, suffixStart, suffixEnd: end, roleStart: suffixStart, roleEnd }
           }
         }
       }
     }
-    const end = tryRefend(suffixStart)
+    const end = refendAt(value, suffixStart, to, options)
     if (end === -1) return undefined
     return { start: index, groupEnd: end, end, suffixStart, suffixEnd: end, roleStart: -1, roleEnd: -1 }
   }
+}
+
+/** `(?P<refend>__?)?` then end_string_suffix at `position`; returns the end or -1. */
+function refendAt(value: string, position: number, to: number, options: ScanOptions): number {
+  if (position < to && value.charCodeAt(position) === underscore) {
+    if (position + 1 < to && value.charCodeAt(position + 1) === underscore && endStringSuffix(value, position + 2, to, options)) {
+      return position + 2
+    }
+    if (endStringSuffix(value, position + 1, to, options)) return position + 1
+  }
+  return endStringSuffix(value, position, to, options) ? position : -1
 }
 
 /** A match of docutils' `patterns.embedded_link` in phrase-reference text. */
@@ -543,15 +670,23 @@ function embeddedLinkEndingAt(value: string, end: number): EmbeddedLinkMatch | u
   const beforeClose = codeBefore(value, close, 0)
   if (beforeClose === nul || isSpace(beforeClose)) return undefined
   // Find the opening `<`: the content may hold only escaped brackets.
+  // The nearest unescaped `<` or `>` before the `>`, found with native
+  // backward searches; each of `lt`/`gt` only moves backward (linear).
   let open = -1
-  for (let index = close - 1; index >= 0; index--) {
-    const code = value.charCodeAt(index)
-    if (code === lessThan || code === greaterThan) {
-      if (index > 0 && value.charCodeAt(index - 1) === nul) continue
-      if (code === greaterThan) return undefined
-      open = index
-      break
+  let lt = close > 0 ? value.lastIndexOf('<', close - 1) : -1
+  let gt = close > 0 ? value.lastIndexOf('>', close - 1) : -1
+  while (true) {
+    const found = lt > gt ? lt : gt
+    if (found === -1) break
+    if (found > 0 && value.charCodeAt(found - 1) === nul) {
+      // Escaped: look further back (`found - 1` holds the null escape).
+      if (found === lt) lt = found >= 2 ? value.lastIndexOf('<', found - 2) : -1
+      else gt = found >= 2 ? value.lastIndexOf('>', found - 2) : -1
+      continue
     }
+    if (found === gt) return undefined
+    open = found
+    break
   }
   if (open === -1 || open + 1 >= close) return undefined
   if (!notSpaceAt(value, open + 1, close)) return undefined
@@ -604,6 +739,11 @@ function isEmailc(code: number): boolean {
   }
 }
 
+/** `emailc` or `.` (email host characters). */
+function isHostChar(code: number): boolean {
+  return code === dot || isEmailc(code)
+}
+
 function isSchemeChar(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ||
     code === dot || code === plusSign || code === dash
@@ -612,6 +752,9 @@ function isSchemeChar(code: number): boolean {
 function isAsciiLetter(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)
 }
+
+/** The characters one of which every match of `patterns.uri` contains. */
+const uriSpecials = /[:@]/g
 
 /** A match of docutils' `patterns.uri`. */
 export interface UriMatch {
@@ -636,13 +779,30 @@ export interface NumberedMatch {
  * `patterns.rfc` over `value` between `from` and `to`.
  */
 export class ImplicitScanner {
-  private schemeCache: { start: number; end: number } | undefined
-  private localCache: { start: number; end: number } | undefined
-  // Created on first use: most scanners never see a `scheme:` or an `@`.
-  private absoluteCache: Map<number, number> | undefined
-  private emailCache: Map<number, number> | undefined
+  // Caches that keep repeated candidates inside one run linear. One entry
+  // each is enough: searches go forward, and all the candidates that reach
+  // a cache inside one run share its key (the run's `:` or `@`).
+  /** Last scheme run `[schemeStart, schemeEnd)` (-1: none). */
+  private schemeStart = -1
+  private schemeEnd = -1
+  /** Last email local part `[localStart, localEnd)` (-1: none). */
+  private localStart = -1
+  private localEnd = -1
+  /** `absoluteRest` result for the `:` at `absoluteKey` (-1: none). */
+  private absoluteKey = -1
+  private absoluteValue = -1
+  /** `emailAt` result for the `@` at `emailKey` (-1: none). */
+  private emailKey = -1
+  private emailValue = -1
 
-  constructor(readonly value: string, readonly from: number, readonly to: number, readonly options: ScanOptions) {}
+  /**
+   * @param value Text.
+   * @param from Start of the searched string (`^`); may be moved forward
+   *   between searches (the caches depend on `value` and `to` only).
+   * @param to End of the searched string (`$`).
+   * @param options Scan options.
+   */
+  constructor(readonly value: string, public from: number, readonly to: number, readonly options: ScanOptions) {}
 
   private suffix(index: number): boolean {
     return endStringSuffix(this.value, index, this.to, this.options)
@@ -658,9 +818,37 @@ export class ImplicitScanner {
     return isUrilast(last) || (isUric(last) && this.code(end) === greaterThan)
   }
 
-  private run(start: number, test: (code: number) => boolean): number {
+  // One loop per character class (a loop calling a function parameter is not inlined).
+
+  /** End of the run of `uric` characters from `start`. */
+  private runUric(start: number): number {
+    const { value, to } = this
     let index = start
-    while (index < this.to && test(this.value.charCodeAt(index))) index++
+    while (index < to && isUric(value.charCodeAt(index))) index++
+    return index
+  }
+
+  /** End of the run of `emailc` characters from `start`. */
+  private runEmailc(start: number): number {
+    const { value, to } = this
+    let index = start
+    while (index < to && isEmailc(value.charCodeAt(index))) index++
+    return index
+  }
+
+  /** End of the run of scheme characters (`[a-zA-Z0-9.+-]`) from `start`. */
+  private runScheme(start: number): number {
+    const { value, to } = this
+    let index = start
+    while (index < to && isSchemeChar(value.charCodeAt(index))) index++
+    return index
+  }
+
+  /** End of the run of email host characters (`emailc` or `.`) from `start`. */
+  private runHost(start: number): number {
+    const { value, to } = this
+    let index = start
+    while (index < to && isHostChar(value.charCodeAt(index))) index++
     return index
   }
 
@@ -673,13 +861,15 @@ export class ImplicitScanner {
     // match start, so plain text is skipped with one tight loop.
     let index = from
     while (index < to) {
-      let special = index
-      while (special < to) {
-        const code = value.charCodeAt(special)
-        if (code === colon || code === atSign) break
-        special++
-      }
-      if (special === to) return undefined
+      // The regular expression engine finds the next `:`/`@` faster than a
+      // `charCodeAt` loop. It may look past `to` (a range of the text), up to
+      // the next such character: each implicit range holding one searches past
+      // its end at most once per search that finds nothing, and the ranges do
+      // not overlap, so that stays linear.
+      uriSpecials.lastIndex = index
+      if (!uriSpecials.test(value)) return undefined
+      const special = uriSpecials.lastIndex - 1
+      if (special >= to) return undefined
       const runStart = nonSpaceRunStart(value, special, index)
       for (let candidate = runStart; candidate <= special; candidate++) {
         const code = value.charCodeAt(candidate)
@@ -700,18 +890,19 @@ export class ImplicitScanner {
     if (isAsciiLetter(code)) {
       // `(?P<scheme>[a-zA-Z][a-zA-Z0-9.+-]*)` is deterministic.
       let schemeEnd: number
-      const cache = this.schemeCache
-      if (cache && index > cache.start && index < cache.end) schemeEnd = cache.end
+      if (index > this.schemeStart && index < this.schemeEnd) schemeEnd = this.schemeEnd
       else {
-        schemeEnd = this.run(index + 1, isSchemeChar)
-        this.schemeCache = { start: index, end: schemeEnd }
+        schemeEnd = this.runScheme(index + 1)
+        this.schemeStart = index
+        this.schemeEnd = schemeEnd
       }
       if (this.code(schemeEnd) === colon) {
-        this.absoluteCache ??= new Map()
-        let end = this.absoluteCache.get(schemeEnd)
-        if (end === undefined) {
+        let end: number
+        if (this.absoluteKey === schemeEnd) end = this.absoluteValue
+        else {
           end = this.absoluteRest(schemeEnd + 1)
-          this.absoluteCache.set(schemeEnd, end)
+          this.absoluteKey = schemeEnd
+          this.absoluteValue = end
         }
         if (end !== -1) return { start: index, end, schemeStart: index, schemeEnd, email: false }
       }
@@ -725,13 +916,13 @@ export class ImplicitScanner {
 
   /** The part after `scheme:`; returns the match end (after the suffix check) or -1. */
   private absoluteRest(start: number): number {
-    const hierEnd = this.run(start, isUric)
+    const hierEnd = this.runUric(start)
     for (let end = hierEnd; end > start; end--) {
       if (!this.validUriEnd(end)) continue
       if (end === hierEnd) {
         // Optional query, then optional fragment (greedy).
         if (this.code(end) === questionMark) {
-          const queryEnd = this.run(end + 1, isUric)
+          const queryEnd = this.runUric(end + 1)
           for (let query = queryEnd; query > end + 1; query--) {
             if (!this.validUriEnd(query)) continue
             if (query === queryEnd && this.code(query) === numberSign) {
@@ -753,7 +944,7 @@ export class ImplicitScanner {
 
   /** `\#uric*uri_end` at `start` (which holds `#`), then the suffix. */
   private fragment(start: number): number {
-    const fragmentEnd = this.run(start + 1, isUric)
+    const fragmentEnd = this.runUric(start + 1)
     for (let end = fragmentEnd; end > start + 1; end--) {
       if (this.validUriEnd(end) && this.suffix(end)) return end
     }
@@ -767,31 +958,29 @@ export class ImplicitScanner {
   emailAt(index: number, anchored: boolean): number {
     // Local part: `emailc+(?:\.emailc+)*`, deterministic.
     let localEnd: number
-    const cache = this.localCache
-    if (!anchored && cache && index > cache.start && index < cache.end) localEnd = cache.end
+    if (!anchored && index > this.localStart && index < this.localEnd) localEnd = this.localEnd
     else {
       localEnd = index
       while (true) {
-        localEnd = this.run(localEnd, isEmailc)
+        localEnd = this.runEmailc(localEnd)
         if (this.code(localEnd) === dot && isEmailc(this.code(localEnd + 1))) {
           localEnd++
           continue
         }
         break
       }
-      if (!anchored) this.localCache = { start: index, end: localEnd }
+      if (!anchored) {
+        this.localStart = index
+        this.localEnd = localEnd
+      }
     }
     if (localEnd === index || this.code(localEnd) !== atSign || this.code(localEnd - 1) === nul) return -1
-    if (!anchored) {
-      this.emailCache ??= new Map()
-      const cached = this.emailCache.get(localEnd)
-      if (cached !== undefined) return cached
-    }
+    if (!anchored && this.emailKey === localEnd) return this.emailValue
     // Host: `emailc+(?:\.emailc*)*` then `uri_end`.
     const hostStart = localEnd + 1
     let result = -1
     if (isEmailc(this.code(hostStart))) {
-      const hostEnd = this.run(hostStart, (code) => code === dot || isEmailc(code))
+      const hostEnd = this.runHost(hostStart)
       for (let last = hostEnd; last > hostStart; last--) {
         const code = this.code(last)
         if (!(isUrilast(code) || (isUric(code) && this.code(last + 1) === greaterThan))) continue
@@ -802,7 +991,10 @@ export class ImplicitScanner {
         }
       }
     }
-    if (!anchored) this.emailCache!.set(localEnd, result)
+    if (!anchored) {
+      this.emailKey = localEnd
+      this.emailValue = result
+    }
     return result
   }
 

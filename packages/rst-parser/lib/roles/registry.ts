@@ -77,6 +77,18 @@ export function localRoles(scope: RoleScope): Map<string, RoleFunction> {
   return map
 }
 
+/**
+ * The document's local role registered under `roleName` (what `role`
+ * returns first, without messages), if any.
+ *
+ * @param roleName Role name as written.
+ * @param scope The document (or its reporter).
+ * @returns The role function, or undefined.
+ */
+export function findLocalRole(roleName: string, scope: RoleScope): RoleFunction | undefined {
+  return localRoles(scope).get(roleName.toLowerCase())
+}
+
 /** Python `%r` of a language module (for docutils' message). */
 function moduleName(language: RoleLanguageModule): string {
   return `docutils.parsers.rst.languages.${language.name ?? 'en'}`
@@ -111,11 +123,11 @@ export function role(
   reporter: Reporter
 ): [RoleFunction | undefined, RstElement[]] {
   const normname = roleName.toLowerCase()
-  const messages: RstElement[] = []
-  const msgText: string[] = []
   const roles = localRoles(reporter)
   const local = roles.get(normname)
-  if (local) return [local, messages]
+  if (local) return [local, []]
+  const messages: RstElement[] = []
+  const msgText: string[] = []
 
   let canonicalname: string | undefined
   if (roleName) {
@@ -266,7 +278,9 @@ export function textElement(type: string, value: string, attributes: Attributes 
  */
 export function genericRole(roleName: string, nodeType: string): RoleFunction {
   const roleFn: RoleFunction = (_name, _rawtext, value, _lineno, _inliner, options) => {
-    return [[textElement(nodeType, value, optionAttributes(normalizeOptions(options)))], []]
+    // Without options (nearly always) the attributes are `{}`.
+    const attributes = options ? optionAttributes(normalizeOptions(options)) : {}
+    return [[textElement(nodeType, value, attributes)], []]
   }
   Object.defineProperty(roleFn, 'name', { value: roleName })
   return roleFn
