@@ -7,7 +7,7 @@ import { starttag } from './pformat.js'
 import { Reporter } from './reporter.js'
 import { resolveSettings, type Settings } from './settings.js'
 import { makeId } from './util/make-id.js'
-import { appendChildren, listAttribute } from './util/node-info.js'
+import { appendChild, listAttribute } from './util/node-info.js'
 import { fullyNormalizeName, whitespaceNormalizeName } from './util/strings.js'
 
 /** Element types whose content model accepts a trailing `system_message` (see `validateAppend`). */
@@ -36,14 +36,42 @@ export class DocumentContext {
   indirectTargets: RstElement[] = []
   substitutionDefs = new Map<string, RstElement>()
   substitutionNames = new Map<string, string>()
-  refnames = new Map<string, RstElement[]>()
-  refids = new Map<string, RstElement[]>()
+  /** docutils `document.refnames`: refname → referencing nodes (built on first read, see `ListMapLog`). */
+  get refnames(): Map<string, RstElement[]> {
+    return this.refnamesLog.map()
+  }
+  set refnames(value: Map<string, RstElement[]>) {
+    this.refnamesLog.replace(value)
+  }
+  /** docutils `document.refids`. */
+  get refids(): Map<string, RstElement[]> {
+    return this.refidsLog.map()
+  }
+  set refids(value: Map<string, RstElement[]>) {
+    this.refidsLog.replace(value)
+  }
   /** Name → id; `null` marks a dupname (docutils `None`). */
   nameids = new Map<string, string | null>()
   nametypes = new Map<string, boolean>()
   ids = new Map<string, RstElement>()
-  footnoteRefs = new Map<string, RstElement[]>()
-  citationRefs = new Map<string, RstElement[]>()
+  /** docutils `document.footnote_refs`. */
+  get footnoteRefs(): Map<string, RstElement[]> {
+    return this.footnoteRefsLog.map()
+  }
+  set footnoteRefs(value: Map<string, RstElement[]>) {
+    this.footnoteRefsLog.replace(value)
+  }
+  /** docutils `document.citation_refs`. */
+  get citationRefs(): Map<string, RstElement[]> {
+    return this.citationRefsLog.map()
+  }
+  set citationRefs(value: Map<string, RstElement[]>) {
+    this.citationRefsLog.replace(value)
+  }
+  private refnamesLog = new ListMapLog()
+  private refidsLog = new ListMapLog()
+  private footnoteRefsLog = new ListMapLog()
+  private citationRefsLog = new ListMapLog()
   autofootnotes: RstElement[] = []
   autofootnoteRefs: RstElement[] = []
   symbolFootnotes: RstElement[] = []
@@ -53,6 +81,8 @@ export class DocumentContext {
   autofootnoteStart = 1
   symbolFootnoteStart = 0
   idCounter = new Map<string, number>()
+  /** `setId`'s auto-id prefix by node type (settings do not change during a parse). */
+  private autoIdPrefixes = new Map<string, string>()
   parseMessages: RstElement[] = []
   transformMessages: RstElement[] = []
   pending: PendingEntry[] = []
@@ -91,7 +121,7 @@ export class DocumentContext {
             [],
             { base_node: node }
           )
-          if (msgnode) appendChildren(msgnode, message)
+          if (msgnode) appendChild(msgnode, message)
         }
       }
       return id
@@ -115,7 +145,19 @@ export class DocumentContext {
         prefix = id + '-'
       } else {
         prefix = idPrefix + autoIdPrefix
-        if (prefix.endsWith('%')) prefix = `${prefix.slice(0, -1)}${suggestedPrefix || makeId(node.type)}-`
+        if (prefix.endsWith('%')) {
+          if (suggestedPrefix) prefix = `${prefix.slice(0, -1)}${suggestedPrefix}-`
+          else {
+            // Per node type, the same string every time (`system-message-`,
+            // `problematic-`…): made once per document.
+            let cached = this.autoIdPrefixes.get(node.type)
+            if (cached === undefined) {
+              cached = `${prefix.slice(0, -1)}${makeId(node.type)}-`
+              this.autoIdPrefixes.set(node.type, cached)
+            }
+            prefix = cached
+          }
+        }
       }
       while (true) {
         const count = (this.idCounter.get(prefix) ?? 0) + 1
@@ -188,7 +230,7 @@ export class DocumentContext {
       let backrefs = [id]
       if (node.type === 'target' && node.attributes.refuri !== undefined) backrefs = []
       const message = this.reporter.systemMessage(level, s, [], { backrefs, base_node: node })
-      if (msgnode && validateAppend(msgnode)) appendChildren(msgnode, message)
+      if (msgnode && validateAppend(msgnode)) appendChild(msgnode, message)
     }
   }
 
@@ -216,11 +258,11 @@ export class DocumentContext {
   }
 
   noteRefname(node: RstElement): void {
-    pushTo(this.refnames, String(node.attributes.refname), node)
+    this.refnamesLog.add(String(node.attributes.refname), node)
   }
 
   noteRefid(node: RstElement): void {
-    pushTo(this.refids, String(node.attributes.refid), node)
+    this.refidsLog.add(String(node.attributes.refid), node)
   }
 
   noteIndirectTarget(target: RstElement): void {
@@ -259,7 +301,7 @@ export class DocumentContext {
 
   noteFootnoteRef(ref: RstElement): void {
     this.setId(ref)
-    pushTo(this.footnoteRefs, String(ref.attributes.refname), ref)
+    this.footnoteRefsLog.add(String(ref.attributes.refname), ref)
     this.noteRefname(ref)
   }
 
@@ -269,7 +311,7 @@ export class DocumentContext {
 
   noteCitationRef(ref: RstElement): void {
     this.setId(ref)
-    pushTo(this.citationRefs, String(ref.attributes.refname), ref)
+    this.citationRefsLog.add(String(ref.attributes.refname), ref)
     this.noteRefname(ref)
   }
 
@@ -279,7 +321,7 @@ export class DocumentContext {
     const old = this.substitutionDefs.get(name)
     if (old) {
       const message = this.reporter.error(`Duplicate substitution definition name: "${name}".`, [], { base_node: subdef })
-      if (msgnode) appendChildren(msgnode, message)
+      if (msgnode) appendChild(msgnode, message)
       this.dupname(old, name)
     }
     this.substitutionDefs.set(name, subdef)
@@ -306,6 +348,39 @@ export class DocumentContext {
   noteSource(source: string | undefined, offset: number | undefined): void {
     this.currentSource = source
     this.currentLine = offset === undefined ? undefined : offset + 1
+  }
+}
+
+/**
+ * A `Map<key, nodes[]>` that is only read by transforms (if at all): the
+ * parse appends `(key, node)` pairs to a flat log, and the map is built from
+ * it, in the same order, on first read. Saves a string-keyed hash lookup per
+ * reference while parsing (measured hot: the per-document maps grow large
+ * and every lookup misses the CPU caches).
+ */
+class ListMapLog {
+  private built: Map<string, RstElement[]> | undefined = undefined
+  private log: Array<string | RstElement> = []
+
+  add(key: string, node: RstElement): void {
+    if (this.built !== undefined) pushTo(this.built, key, node)
+    else this.log.push(key, node)
+  }
+
+  map(): Map<string, RstElement[]> {
+    if (this.built === undefined) {
+      const built = new Map<string, RstElement[]>()
+      const log = this.log
+      for (let index = 0; index < log.length; index += 2) pushTo(built, log[index] as string, log[index + 1] as RstElement)
+      this.built = built
+      this.log = []
+    }
+    return this.built
+  }
+
+  replace(value: Map<string, RstElement[]>): void {
+    this.built = value
+    this.log = []
   }
 }
 

@@ -2,7 +2,7 @@
  * docutils: utils/__init__.py `Reporter`, `SystemMessage`,
  * nodes.py `system_message`.
  */
-import { astext, element, text, type Attributes, type RstElement, type RstNode } from './nodes.js'
+import { astext, text, type Attributes, type RstElement, type RstNode } from './nodes.js'
 import { getSourceLine, setParent, setSourceLine } from './util/node-info.js'
 
 /** docutils: utils.SystemMessage — thrown when a message reaches `halt_level`. */
@@ -86,7 +86,8 @@ export class Reporter {
   }
 
   notifyObservers(message: RstElement): void {
-    for (const observer of this.observers) observer(message)
+    const observers = this.observers
+    for (let index = 0; index < observers.length; index++) observers[index](message)
   }
 
   /**
@@ -98,42 +99,69 @@ export class Reporter {
    * @param attributes `line`, `base_node`, `ruleId`, other attributes.
    * @returns The `system_message` element.
    */
-  systemMessage(level: number, message: string | Error, children: RstNode[] = [], attributes: MessageAttributes = {}): RstElement {
+  systemMessage(level: number, message: string | Error, children?: RstNode[], attributes?: MessageAttributes): RstElement {
     const messageText = message instanceof Error ? message.message : message
     const attrs: Attributes = {}
     let ruleId: string | undefined
     let baseNode: RstNode | undefined
-    // `for…in` over the (plain, literal) attributes: no entries array per message.
-    for (const key in attributes) {
-      const value = attributes[key]
-      if (value === undefined) continue
-      if (key === 'ruleId') ruleId = value as string
-      else if (key === 'base_node') baseNode = value as RstNode
-      else attrs[key] = value as Attributes[string]
-    }
-    if ('base_node' in attributes) {
-      const [source, line] = getSourceLine(baseNode)
-      if (source !== undefined && !('source' in attrs)) attrs.source = source
-      if (line !== undefined && !('line' in attrs)) attrs.line = line
-    }
-    if (!('source' in attrs)) {
-      if (this.getSourceAndLine) {
-        const [source, line] = this.getSourceAndLine(attrs.line as number | undefined)
-        if (source !== undefined && source !== null) attrs.source = source
-        if (line !== undefined && line !== null) attrs.line = line
+    let hasBaseNode = false
+    let hasSource = false
+    let hasLine = false
+    if (attributes !== undefined) {
+      // `for…in` over the (plain, literal) attributes: no entries array per
+      // message; which keys were seen is tracked here, not probed with `in`.
+      for (const key in attributes) {
+        const value = attributes[key]
+        if (key === 'base_node') hasBaseNode = true // `'base_node' in attributes`, even when undefined
+        if (value === undefined) continue
+        if (key === 'ruleId') ruleId = value as string
+        else if (key === 'base_node') baseNode = value as RstNode
+        else {
+          if (key === 'source') hasSource = true
+          else if (key === 'line') hasLine = true
+          attrs[key] = value as Attributes[string]
+        }
       }
     }
-    if (!('source' in attrs)) attrs.source = this.source
+    if (hasBaseNode) {
+      const [source, line] = getSourceLine(baseNode)
+      if (source !== undefined && !hasSource) {
+        attrs.source = source
+        hasSource = true
+      }
+      if (line !== undefined && !hasLine) attrs.line = line
+    }
+    if (!hasSource) {
+      if (this.getSourceAndLine) {
+        const [source, line] = this.getSourceAndLine(attrs.line as number | undefined)
+        if (source !== undefined && source !== null) {
+          attrs.source = source
+          hasSource = true
+        }
+        if (line !== undefined && line !== null) attrs.line = line
+      }
+      if (!hasSource) attrs.source = this.source
+    }
     const children_: RstNode[] = []
-    if (messageText) children_.push(element('paragraph', {}, [text(messageText)]))
-    for (let index = 0; index < children.length; index++) children_.push(children[index])
     // `attrs` is ours: add `level` and `type` in place (same key order as
     // `{...attrs, level, type}`) and build the element literal directly
     // (`element()` would copy the attributes once more).
     attrs.level = level
     attrs.type = levels[level]
     const node: RstElement = { type: 'system_message', attributes: attrs, children: children_ }
-    for (const child of children_) setParent(child, node)
+    if (messageText) {
+      // (`element('paragraph', {}, [text])`: the text gets no parent record, as before)
+      const paragraph: RstElement = { type: 'paragraph', attributes: {}, children: [text(messageText)] }
+      children_.push(paragraph)
+      setParent(paragraph, node)
+    }
+    if (children !== undefined) {
+      for (let index = 0; index < children.length; index++) {
+        const child = children[index]
+        children_.push(child)
+        setParent(child, node)
+      }
+    }
     setSourceLine(node, attrs.source as string | undefined, attrs.line as number | undefined)
     if (ruleId) node.data = { ruleId }
     if (this.stream && (level >= this.reportLevel || (this.debugFlag && level === 0) || level >= this.haltLevel)) {
@@ -143,7 +171,7 @@ export class Reporter {
     }
     if (level >= this.haltLevel) throw new SystemMessageError(node, level)
     if (level > 0 || this.debugFlag) this.notifyObservers(node)
-    this.maxLevel = Math.max(level, this.maxLevel)
+    if (level > this.maxLevel) this.maxLevel = level
     return node
   }
 

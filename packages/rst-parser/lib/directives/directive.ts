@@ -34,17 +34,19 @@ export { MarkupError } from '../states/errors.js'
  * the convenience methods.
  */
 export class Directive {
-  readonly spec: DirectiveSpec
-  readonly name: string
-  arguments: string[]
-  options: DirectiveOptions
-  content: StringListLike
-  lineno: number
-  contentOffset: number
-  blockText: string
-  state: DirectiveState
-  stateMachine: DirectiveStateMachine
-  reporter: Reporter
+  // `declare`d, set in the constructor: no ES2022 field definitions
+  // (`Object.defineProperty` per field) for every directive run.
+  declare readonly spec: DirectiveSpec
+  declare readonly name: string
+  declare arguments: string[]
+  declare options: DirectiveOptions
+  declare content: StringListLike
+  declare lineno: number
+  declare contentOffset: number
+  declare blockText: string
+  declare state: DirectiveState
+  declare stateMachine: DirectiveStateMachine
+  declare reporter: Reporter
 
   /**
    * @param spec The directive spec (class attributes + run).

@@ -111,7 +111,8 @@ export function readTextFile(path: string, encoding: string, cwd: string, root?:
     const [errno, text] = errnoText[code] ?? [5, 'Input/output error']
     throw new InputError(`[Errno ${errno}] ${text}: ${pyStrRepr(path)}`)
   }
-  return decode(data, encoding).replace(/\r\n?/g, '\n')
+  const text = decode(data, encoding)
+  return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n')
 }
 
 /**
@@ -150,15 +151,24 @@ export function decode(data: Uint8Array, encoding: string): string {
     throw new UnicodeDecodeError('UTF-16 stream does not start with BOM', 'UnicodeError')
   }
   const label = ['utf-8', 'utf8', 'u8', 'utf', 'utf-8-sig', 'utf8-sig'].includes(name) ? 'utf-8' : name
-  let decoder: InstanceType<typeof TextDecoder>
-  try {
-    decoder = new TextDecoder(label, { fatal: true, ignoreBOM: !name.endsWith('-sig') })
-  } catch {
-    throw new UnicodeDecodeError(`unknown encoding: ${encoding}`)
+  const ignoreBOM = !name.endsWith('-sig')
+  // Decoders that ignore the BOM are reused (made once per label); `-sig`
+  // ones (BOM state) are made fresh.
+  const key = label
+  let decoder = ignoreBOM ? decoders.get(key) : undefined
+  if (decoder === undefined) {
+    try {
+      decoder = new TextDecoder(label, { fatal: true, ignoreBOM })
+    } catch {
+      throw new UnicodeDecodeError(`unknown encoding: ${encoding}`)
+    }
+    if (ignoreBOM) decoders.set(key, decoder)
   }
   try {
+    // A whole (non-streaming) decode starts from a fresh state: the decoder can be reused.
     return decoder.decode(data)
   } catch {
+    decoders.delete(key) // (after a failure, do not rely on its state)
     if (label === 'utf-8') {
       const position = firstInvalidUtf8(data)
       throw new UnicodeDecodeError(
@@ -168,6 +178,9 @@ export function decode(data: Uint8Array, encoding: string): string {
     throw new UnicodeDecodeError(`'${encoding}' codec can't decode the input`)
   }
 }
+
+/** Decoders by label (+ BOM handling), made once: constructing one opens a converter. */
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>()
 
 function firstInvalidUtf8(data: Uint8Array): number {
   let index = 0

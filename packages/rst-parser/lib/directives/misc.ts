@@ -10,7 +10,7 @@ import { localRoles } from '../roles/registry.js'
 import { RSTStateMachine, stateClasses } from '../states/rst-state.js'
 import { StringList } from '../statemachine.js'
 import { appendChildren, listAttribute, setParent } from '../util/node-info.js'
-import { escape2null, expandTabs, pySplit, pySplitlines, pyStrip, string2lines } from '../util/strings.js'
+import { escape2null, expandTabs, isPyBlank, pySplit, pySplitlines, pyStrip, string2lines } from '../util/strings.js'
 import { unescape } from '../nodes.js'
 import {
   classOption,
@@ -499,7 +499,7 @@ function parseMetaBody(directive: Directive, content: StringList, parent: RstEle
   let index = 0
   while (index < content.length) {
     const line = content.at(index)!
-    if (!pyStrip(line)) {
+    if (isPyBlank(line)) {
       index++
       continue
     }
@@ -511,7 +511,7 @@ function parseMetaBody(directive: Directive, content: StringList, parent: RstEle
     name = unescape(escape2null(name))
     const [block] = content.getIndented(index, false, true, undefined, match[0].length)
     const lastIndex = index + block.length - 1
-    while (block.length > 0 && !pyStrip(block.at(0)!)) block.trimStart()
+    while (block.length > 0 && isPyBlank(block.at(0)!)) block.trimStart()
     const currentLine = content.at(lastIndex)!
     // docutils passes no line: the reporter takes the current line of the
     // top-level state machine (its `get_source_and_line` is set once).

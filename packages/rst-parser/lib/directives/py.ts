@@ -109,7 +109,8 @@ export function pyInt(value: string | undefined | null): number {
   if (value === undefined || value === null) {
     throw new PyTypeError("int() argument must be a string, a bytes-like object or a real number, not 'NoneType'")
   }
-  const normalized = value.replace(/\p{Nd}/gu, (digit) => {
+  // Only ASCII: no other Unicode decimal digits to translate.
+  const normalized = isAscii(value) ? value : value.replace(/\p{Nd}/gu, (digit) => {
     // Unicode decimal digits count as digits in Python's int()
     const code = digit.codePointAt(0)!
     if (code <= 0x39) return digit
@@ -119,6 +120,11 @@ export function pyInt(value: string | undefined | null): number {
   if (!match) throw new PyValueError(`invalid literal for int() with base 10: ${pyStrRepr(value)}`)
   const number = Number.parseInt(match[1]! + match[2]!.replaceAll('_', ''), 10)
   return number === 0 ? 0 : number
+}
+
+function isAscii(value: string): boolean {
+  for (let index = 0; index < value.length; index++) if (value.charCodeAt(index) > 0x7f) return false
+  return true
 }
 
 /** Value of a Unicode decimal digit (Nd): digits come in contiguous runs of ten. */

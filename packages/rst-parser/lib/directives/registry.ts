@@ -41,6 +41,12 @@ const registeredDirectives = new Map<string, DirectiveSpec>()
  */
 const lookupCaches = new WeakMap<DocumentContext, Map<string, DirectiveSpec>>()
 
+/** Per document: names as written that found no directive → the lookup's message text. */
+const missCaches = new WeakMap<
+  DocumentContext,
+  Map<string, { languageModule: RstLanguageModule | undefined; canonicalname: string; text: string }>
+>()
+
 /**
  * Add a canonical directive (used for the table directives and extensions
  * that want localized names).
@@ -90,6 +96,15 @@ export function directive(
   }
   const cached = cache.get(normname)
   if (cached) return [cached, messages]
+  // A name that was not found before in this document (e.g. a Sphinx
+  // directive): the same lookups again give the same message text; only the
+  // message node is new (docutils reports every occurrence).
+  let misses = missCaches.get(document)
+  const miss = misses?.get(directiveName)
+  if (miss !== undefined && miss.languageModule === languageModule && !directiveRegistry.has(miss.canonicalname)) {
+    messages.push(document.reporter.info(miss.text, [], { line: document.currentLine }))
+    return [undefined, messages]
+  }
   let canonicalname: string | undefined
   if (languageModule === undefined || languageModule === null) {
     msgText.push(
@@ -116,6 +131,13 @@ export function directive(
   }
   const spec = directiveRegistry.get(canonicalname!)
   if (spec) cache.set(normname, spec)
+  else if (msgText.length > 0) {
+    if (misses === undefined) {
+      misses = new Map()
+      missCaches.set(document, misses)
+    }
+    misses.set(directiveName, { languageModule, canonicalname: canonicalname!, text: msgText.join('\n') })
+  }
   return [spec, messages]
 }
 

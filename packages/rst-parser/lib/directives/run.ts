@@ -12,7 +12,7 @@ import { SystemMessageError } from '../reporter.js'
 import type { StringList } from '../statemachine.js'
 import { bodyDirectiveHook } from '../states/hooks.js'
 import { appendChildren } from '../util/node-info.js'
-import { pySplit, pyStrip } from '../util/strings.js'
+import { isPyBlank, pySplit } from '../util/strings.js'
 import { MarkupError } from '../states/errors.js'
 import { Directive, DirectiveError } from './directive.js'
 import { PyTypeError, PyValueError, pyRepr, pySplitMax } from './py.js'
@@ -25,10 +25,15 @@ export class ExtensionOptionError extends Error {
   override name = 'ExtensionOptionError'
 }
 
-/** Python `KeyError` for an unknown option name. */
-class UnknownOptionError extends Error {
+/**
+ * Python `KeyError` for an unknown option name. Not an `Error`: it never
+ * leaves `parseExtensionOptions`, and a stack trace per unknown option
+ * (frequent in Sphinx sources) is wasted work.
+ */
+class UnknownOptionError {
+  readonly message: string
   constructor(readonly optionName: string) {
-    super(optionName)
+    this.message = optionName
   }
 }
 
@@ -138,18 +143,18 @@ export function parseDirectiveBlock(
 ): [string[], DirectiveOptions, StringList, number] {
   const optionSpec = spec.optionSpec
   const hasContent = spec.hasContent
-  if (indented.length > 0 && !pyStrip(indented.at(0)!)) {
+  if (indented.length > 0 && isPyBlank(indented.at(0)!)) {
     indented.trimStart()
     lineOffset += 1
   }
-  while (indented.length > 0 && !pyStrip(indented.at(indented.length - 1)!)) indented.trimEnd()
+  while (indented.length > 0 && isPyBlank(indented.at(indented.length - 1)!)) indented.trimEnd()
   let argBlock: StringList
   let content: StringList
   let contentOffset: number
   let index = 0
   if (indented.length > 0 && (spec.requiredArguments || spec.optionalArguments || optionSpec)) {
     for (index = 0; index < indented.length; index++) {
-      if (!pyStrip(indented.at(index)!)) break
+      if (isPyBlank(indented.at(index)!)) break
     }
     argBlock = indented.slice(0, index)
     content = indented.slice(index + 1)
@@ -170,7 +175,7 @@ export function parseDirectiveBlock(
     contentOffset = lineOffset
     argBlock = indented.slice(0, 0)
   }
-  while (content.length > 0 && !pyStrip(content.at(0)!)) {
+  while (content.length > 0 && isPyBlank(content.at(0)!)) {
     content.trimStart()
     contentOffset += 1
   }

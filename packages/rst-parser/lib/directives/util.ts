@@ -1,8 +1,8 @@
 /**
  * Node helpers shared by the directive modules.
  */
-import { element, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
-import { appendChildren, listAttribute, setSourceLine } from '../util/node-info.js'
+import { text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
+import { appendChild, listAttribute, setSourceLine } from '../util/node-info.js'
 import { classOption } from './converters.js'
 import { isSubstitutionDef, type Directive } from './directive.js'
 import { PyValueError } from './py.js'
@@ -22,15 +22,20 @@ const fixedTextTypes: ReadonlySet<string> = new Set([
  * @param children Children.
  * @returns The element.
  */
-export function makeElement(type: string, attributes: Attributes = {}, children: RstNode[] = []): RstElement {
+export function makeElement(type: string, attributes?: Attributes, children?: RstNode[]): RstElement {
   const attrs: Attributes = {}
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value === undefined) continue
-    attrs[key] = Array.isArray(value) ? [...value] : value
+  if (attributes !== undefined) {
+    // `for…in` over the (plain, literal) attributes: no entries array.
+    for (const key in attributes) {
+      const value = attributes[key]
+      if (value === undefined) continue
+      attrs[key] = Array.isArray(value) ? [...value] : value
+    }
   }
   if (fixedTextTypes.has(type) && !('xml:space' in attrs)) attrs['xml:space'] = 'preserve'
-  const node = element(type, attrs)
-  appendChildren(node, ...children)
+  // The same object `element(type, attrs)` builds, without copying `attrs` again.
+  const node: RstElement = { type, attributes: attrs, children: [] }
+  if (children !== undefined) for (let index = 0; index < children.length; index++) appendChild(node, children[index])
   return node
 }
 

@@ -7,8 +7,8 @@ import { GridTableParser } from '../tables/grid-table-parser.js'
 import { SimpleTableParser } from '../tables/simple-table-parser.js'
 import { TableMarkupError, type TableData, type TableRow } from '../tables/table-parser.js'
 import { stripCombiningChars } from '../util/column-width.js'
-import { appendChildren, getParent, listAttribute, setSourceLine } from '../util/node-info.js'
-import { escape2null, fullyNormalizeName, pyRstrip, pySplit, pyStrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
+import { appendChild, appendChildren, getParent, listAttribute, setSourceLine } from '../util/node-info.js'
+import { escape2null, fullyNormalizeName, isPyBlank, isPySpace, pyRstrip, pySplit, pyStrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
 import { unescape } from '../nodes.js'
 import { bodyDirectiveHook } from './hooks.js'
 import { MarkupError, ParserError } from './errors.js'
@@ -90,7 +90,7 @@ export class Body extends RSTState {
       elements.push(blockquote)
       if (attributionLines) {
         const [attribution, messages] = this.parseAttribution(attributionLines, lineOffset + (attributionOffset ?? 0))
-        appendChildren(blockquote, attribution)
+        appendChild(blockquote, attribution)
         elements.push(...messages)
       }
       rest = remaining
@@ -157,10 +157,10 @@ export class Body extends RSTState {
 
   /** docutils: Body.parse_attribution */
   parseAttribution(indented: StringList, lineOffset: number): [RstElement, RstElement[]] {
-    const value = pyRstrip(indented.data.join('\n'))
+    const value = pyRstrip(indented.lines().join('\n'))
     const lineno = 1 + lineOffset
     const [textnodes, messages] = this.inlineText(value, lineno)
-    const node = el('attribution', {}, textnodes)
+    const node = el('attribution', undefined, textnodes)
     const [source, line] = this.stateMachine.getSourceAndLine(lineno)
     setSourceLine(node, source, line)
     return [node, messages]
@@ -174,7 +174,7 @@ export class Body extends RSTState {
     this.addToParent(ul)
     ul.attributes.bullet = match.input[0]
     const [item, blankFinishItem] = this.listItem(matchEnd(match))
-    appendChildren(ul, item)
+    appendChild(ul, item)
     const offset = this.stateMachine.lineOffset + 1
     const [newLineOffset, blankFinish] = this.nestedListParse(
       this.stateMachine.inputLines.slice(offset),
@@ -192,7 +192,7 @@ export class Body extends RSTState {
   listItem(indent: number): [RstElement, boolean] {
     const [source, line] = this.stateMachine.getSourceAndLine()
     let block
-    if (this.stateMachine.line!.slice(indent)) block = this.stateMachine.getKnownIndented(indent)
+    if (this.stateMachine.line!.length > indent) block = this.stateMachine.getKnownIndented(indent) // `line[indent:]` is not empty
     else block = this.stateMachine.getFirstKnownIndented(indent)
     const listitem = el('list_item')
     setSourceLine(listitem, source, line)
@@ -219,7 +219,7 @@ export class Body extends RSTState {
       this.addToParent(message)
     }
     const [listitem, blankFinishItem] = this.listItem(matchEnd(match))
-    appendChildren(enumlist, listitem)
+    appendChild(enumlist, listitem)
     const offset = this.stateMachine.lineOffset + 1
     const [newLineOffset, blankFinish] = this.nestedListParse(
       this.stateMachine.inputLines.slice(offset),
@@ -287,7 +287,7 @@ export class Body extends RSTState {
       return true
     }
     this.stateMachine.previousLine()
-    if (!pyStrip(nextLine.slice(0, 1))) return true
+    if (isPyBlank(nextLine.slice(0, 1))) return true
     const result = this.makeEnumerator(ordinal + 1, sequence, format)
     if (result) {
       const [nextEnumerator, autoEnumerator] = result
@@ -323,7 +323,7 @@ export class Body extends RSTState {
     const fieldList = el('field_list')
     this.addToParent(fieldList)
     const [field, blankFinishField] = this.field(match)
-    appendChildren(fieldList, field)
+    appendChild(fieldList, field)
     const offset = this.stateMachine.lineOffset + 1
     const [newLineOffset, blankFinish] = this.nestedListParse(
       this.stateMachine.inputLines.slice(offset),
@@ -346,18 +346,18 @@ export class Body extends RSTState {
     const fieldNode = el('field')
     setSourceLine(fieldNode, source, line)
     const [nameNodes, nameMessages] = this.inlineText(name, lineno)
-    appendChildren(fieldNode, el('field_name', {}, nameNodes))
-    const fieldBody = el('field_body', {}, nameMessages)
-    appendChildren(fieldNode, fieldBody)
+    appendChild(fieldNode, el('field_name', undefined, nameNodes))
+    const fieldBody = el('field_body', undefined, nameMessages)
+    appendChild(fieldNode, fieldBody)
     if (indented.length > 0) this.parseFieldBody(indented, lineOffset, fieldBody)
     return [fieldNode, blankFinish]
   }
 
   /** docutils: Body.parse_field_marker */
   parseFieldMarker(match: Match): string {
-    let field = match[0].slice(1)
-    field = field.slice(0, field.lastIndexOf(':'))
-    return field
+    // `match.group()[1:]`, then up to its last colon (the marker's closing one)
+    const marker = match[0]
+    return marker.slice(1, marker.lastIndexOf(':'))
   }
 
   /** docutils: Body.parse_field_body */
@@ -385,7 +385,7 @@ export class Body extends RSTState {
       return [[], nextState, []]
     }
     this.addToParent(optionlist)
-    appendChildren(optionlist, listitem)
+    appendChild(optionlist, listitem)
     const offset = this.stateMachine.lineOffset + 1
     const [newLineOffset, blankFinish] = this.nestedListParse(
       this.stateMachine.inputLines.slice(offset),
@@ -408,9 +408,9 @@ export class Body extends RSTState {
       this.gotoLine(offset)
       throw new TransitionCorrection('text')
     }
-    const optionGroup = el('option_group', {}, options)
+    const optionGroup = el('option_group', undefined, options)
     const description = el('description')
-    const item = el('option_list_item', {}, [optionGroup, description])
+    const item = el('option_list_item', undefined, [optionGroup, description])
     this.nestedParse(indented, lineOffset, description)
     return [item, blankFinish]
   }
@@ -435,8 +435,8 @@ export class Body extends RSTState {
       }
       if (tokens.length > 0 && tokens.length <= 2) {
         const optionNode = el('option')
-        appendChildren(optionNode, textElement('option_string', tokens[0]))
-        if (tokens.length > 1) appendChildren(optionNode, textElement('option_argument', tokens[1], { delimiter }))
+        appendChild(optionNode, textElement('option_string', tokens[0]))
+        if (tokens.length > 1) appendChild(optionNode, textElement('option_argument', tokens[1], { delimiter }))
         optlist.push(optionNode)
       } else {
         throw new MarkupError(`wrong number of option tokens (=${tokens.length}), should be 1 or 2: "${optionstring}"`)
@@ -464,7 +464,7 @@ export class Body extends RSTState {
     setSourceLine(block, source, srcline)
     const [line, messages, blankFinishLine] = this.lineBlockLine(match, lineno)
     let blankFinish = blankFinishLine
-    appendChildren(block, line)
+    appendChild(block, line)
     this.addToParent(...messages)
     if (!blankFinish) {
       const offset = this.stateMachine.lineOffset + 1
@@ -490,9 +490,9 @@ export class Body extends RSTState {
   /** docutils: Body.line_block_line */
   lineBlockLine(match: Match, lineno: number): [RstElement, RstElement[], boolean] {
     const { indented, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match), true)
-    const value = indented.data.join('\n')
+    const value = indented.lines().join('\n')
     const [textNodes, messages] = this.inlineText(value, lineno)
-    const line = el('line', {}, textNodes)
+    const line = el('line', undefined, textNodes)
     const [source, srcline] = this.stateMachine.getSourceAndLine(lineno)
     setSourceLine(line, source, srcline)
     if (pyRstrip(match.input) !== '|') lineIndents.set(line, (match[1] ?? '').length - 1)
@@ -517,7 +517,7 @@ export class Body extends RSTState {
     for (const child of block.children) {
       const item = child as RstElement
       if ((lineIndents.get(item) ?? 0) > least) {
-        appendChildren(newBlock, item)
+        appendChild(newBlock, item)
       } else {
         if (newBlock.children.length > 0) {
           this.nestLineBlockSegment(newBlock)
@@ -596,7 +596,7 @@ export class Body extends RSTState {
     }
     block.disconnect()
     block.padDoubleWidth(doubleWidthPadChar)
-    const width = [...pyStrip(block.data[0])].length
+    const width = codePointLength(pyStrip(block.data[0]))
     let i = -1
     let broke = false
     for (i = 0; i < block.length; i++) {
@@ -632,7 +632,7 @@ export class Body extends RSTState {
     for (let k = 0; k < block.length; k++) {
       const line = block.data[k]
       const last = line[line.length - 1]
-      if ([...stripCombiningChars(line)].length !== width || (last !== '+' && last !== '|')) {
+      if (columnCount(line) !== width || (last !== '+' && last !== '|')) {
         const detail = 'Right border not aligned or missing.'
         messages.push(...this.malformedTable(block, detail, k))
         return [undefined, messages, blankFinish]
@@ -657,11 +657,11 @@ export class Body extends RSTState {
         if (pyStrip(line).length !== toplen) {
           this.stateMachine.nextLine(i - start)
           const messages = this.malformedTable(lines.slice(start, i + 1), 'Bottom border or header rule does not match top border.', i - start)
-          return [undefined, messages, i === limit || !pyStrip(lines.at(i + 1) ?? "")]
+          return [undefined, messages, i === limit || isPyBlank(lines.at(i + 1) ?? "")]
         }
         found++
         foundAt = i
-        if (found === 2 || i === limit || !pyStrip(lines.at(i + 1) ?? "")) {
+        if (found === 2 || i === limit || isPyBlank(lines.at(i + 1) ?? "")) {
           end = i
           break
         }
@@ -685,7 +685,7 @@ export class Body extends RSTState {
     this.stateMachine.nextLine(end - start)
     const block = lines.slice(start, end + 1)
     block.padDoubleWidth(doubleWidthPadChar)
-    return [block, [], end === limit || !pyStrip(lines.at(end + 1) ?? "")]
+    return [block, [], end === limit || isPyBlank(lines.at(end + 1) ?? "")]
   }
 
   /** docutils: Body.malformed_table */
@@ -715,22 +715,22 @@ export class Body extends RSTState {
     if (widths === 'auto') listAttribute(table, 'classes').push('colwidths-auto')
     else if (widths) listAttribute(table, 'classes').push('colwidths-given')
     const tgroup = el('tgroup', { cols: colwidths.length })
-    appendChildren(table, tgroup)
+    appendChild(table, tgroup)
     for (const colwidth of colwidths) {
       const colspec = el('colspec', { colwidth })
       if (stubColumns) {
         colspec.attributes.stub = true
         stubColumns--
       }
-      appendChildren(tgroup, colspec)
+      appendChild(tgroup, colspec)
     }
     if (headrows.length > 0) {
       const thead = el('thead')
-      appendChildren(tgroup, thead)
+      appendChild(tgroup, thead)
       for (const row of headrows) appendChildren(thead, this.buildTableRow(row, tableline, items))
     }
     const tbody = el('tbody')
-    appendChildren(tgroup, tbody)
+    appendChild(tgroup, tbody)
     for (const row of bodyrows) appendChildren(tbody, this.buildTableRow(row, tableline, items))
     return table
   }
@@ -745,9 +745,9 @@ export class Body extends RSTState {
       if (morerows) attributes.morerows = morerows
       if (morecols) attributes.morecols = morecols
       const entry = el('entry', attributes)
-      appendChildren(row, entry)
+      appendChild(row, entry)
       const lines = cellLines instanceof StringList ? cellLines.data : cellLines
-      if (lines.join('')) {
+      if (hasText(lines)) {
         let cellblock: StringList
         if (cellLines instanceof StringList) cellblock = cellLines
         else {
@@ -780,7 +780,7 @@ export class Body extends RSTState {
       footnote.attributes.auto = '*'
       this.document.noteSymbolFootnote(footnote)
     } else {
-      appendChildren(footnote, textElement('label', label))
+      appendChild(footnote, textElement('label', label))
       listAttribute(footnote, 'names').push(name)
       this.document.noteFootnote(footnote)
     }
@@ -799,7 +799,7 @@ export class Body extends RSTState {
     const name = fullyNormalizeName(label)
     const citation = el('citation')
     setSourceLine(citation, source, srcline)
-    appendChildren(citation, textElement('label', label))
+    appendChild(citation, textElement('label', label))
     listAttribute(citation, 'names').push(name)
     this.document.noteCitation(citation)
     this.document.noteExplicitTarget(citation, citation)
@@ -813,8 +813,8 @@ export class Body extends RSTState {
     const pattern = explicitPatterns.target
     const lineno = this.stateMachine.absLineNumber()
     const { indented, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match), true, false)
-    const blocktext = match.input.slice(0, matchEnd(match)) + indented.data.join('\n')
-    const block = indented.data.map((line) => escape2null(line))
+    // docutils builds `blocktext` here, but `parse_target` never reads it: not built.
+    const block = escapedLines(indented)
     let escaped = block[0]
     let blockindex = 0
     let targetmatch: RegExpExecArray | null
@@ -827,7 +827,7 @@ export class Body extends RSTState {
     }
     block.splice(0, blockindex)
     block[0] = pyStrip(pySliceFrom(block[0] + ' ', matchEnd(targetmatch) - escaped.length - 1))
-    const target = this.makeTarget(block, blocktext, lineno, targetmatch.groups?.name ?? '')
+    const target = this.makeTarget(block, '', lineno, targetmatch.groups?.name ?? '')
     return [[target], blankFinish]
   }
 
@@ -855,7 +855,10 @@ export class Body extends RSTState {
       const refname = this.isReference(reference)
       if (refname) return ['refname', refname]
     }
-    const refParts = splitEscapedWhitespace(block.join(' '))
+    const joined = block.join(' ')
+    // Nearly always one line without escapes or whitespace: the URI as it is.
+    if (joined.indexOf('\x00') === -1 && !hasPySpace(joined)) return ['refuri', joined]
+    const refParts = splitEscapedWhitespace(joined)
     const reference = refParts.map((part) => pySplit(unescape(part)).join('')).join(' ')
     return ['refuri', reference]
   }
@@ -922,7 +925,7 @@ export class Body extends RSTState {
       block.deleteRange(0, 1)
       offset++
     }
-    while (block.length > 0 && !pyStrip(block.data[block.length - 1])) block.pop()
+    while (block.length > 0 && isPyBlank(block.data[block.length - 1])) block.pop()
     const subname = subdefmatch.groups?.name ?? ''
     const substitutionNode = el('substitution_definition')
     setSourceLine(substitutionNode, source, srcline)
@@ -953,7 +956,7 @@ export class Body extends RSTState {
           [el('literal_block', { 'xml:space': 'preserve' }, [text(blocktext)])],
           { source, line: srcline }
         )
-        appendChildren(message, el('block_quote', {}, [el('paragraph', {}, substitutionNode.children.slice())]))
+        appendChildren(message, el('block_quote', undefined, [el('paragraph', undefined, substitutionNode.children.slice())]))
         return [[message], blankFinish]
       }
       const illegal = disallowedInsideSubstitutionDefinitions(node)
@@ -999,7 +1002,7 @@ export class Body extends RSTState {
   unknownDirective(typeName: string): [RstNode[], boolean] {
     const lineno = this.stateMachine.absLineNumber()
     const { indented, blankFinish } = this.stateMachine.getFirstKnownIndented(0, false, false)
-    const value = indented.data.join('\n')
+    const value = indented.lines().join('\n')
     const error = this.reporter.error(`Unknown directive type "${typeName}".`, [textElement('literal_block', value, { 'xml:space': 'preserve' })], {
       line: lineno
     })
@@ -1010,15 +1013,16 @@ export class Body extends RSTState {
   comment(match: Match): [RstNode[], boolean] {
     if (this.stateMachine.isNextLineBlank()) {
       const firstCommentLine = match.input.slice(matchEnd(match))
-      if (!pyStrip(firstCommentLine)) return [[el('comment', { 'xml:space': 'preserve' })], true]
+      if (isPyBlank(firstCommentLine)) return [[el('comment', { 'xml:space': 'preserve' })], true]
       if (firstCommentLine.startsWith('end of inclusion from "')) {
         this.document.includeLog.pop()
         return [[], true]
       }
     }
     const { indented, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match))
-    while (indented.length > 0 && !pyStrip(indented.data[indented.length - 1])) indented.trimEnd()
-    const value = indented.data.join('\n')
+    // `at`/`lines` read the (shared) lines without first making a private copy.
+    while (indented.length > 0 && isPyBlank(indented.at(indented.length - 1)!)) indented.trimEnd()
+    const value = indented.lines().join('\n')
     return [[textElement('comment', value, { 'xml:space': 'preserve' })], blankFinish]
   }
 
@@ -1032,23 +1036,34 @@ export class Body extends RSTState {
 
   /** docutils: Body.explicit_construct */
   explicitConstruct(match: Match): [RstNode[], boolean] {
-    const errors: RstNode[] = []
     const line = match.input
-    for (const [method, pattern] of explicitConstructs) {
+    // The constructs' patterns all start with `..` and spaces; the next
+    // character decides which one can match (`[`: footnote or citation, `_`:
+    // target, `|`: substitution definition, else a directive), so only
+    // those are tried, in docutils' order.
+    let start = 2
+    while (line.charCodeAt(start) === 0x20) start++
+    const code = line.charCodeAt(start)
+    const first = code === 0x5b ? 0 : code === 0x5f ? 2 : code === 0x7c ? 3 : 4
+    const last = code === 0x5b ? 1 : first
+    let error: RstElement | undefined
+    for (let index = first; index <= last; index++) {
+      const [method, pattern] = explicitConstructs[index]
       const expmatch = matchLine(pattern, line)
       if (expmatch) {
         try {
           return method.call(this, expmatch)
-        } catch (error) {
-          if (!(error instanceof MarkupError)) throw error
+        } catch (thrown) {
+          if (!(thrown instanceof MarkupError)) throw thrown
           const lineno = this.stateMachine.absLineNumber()
-          errors.push(this.reporter.warning(error.message, [], { line: lineno }))
+          error = this.reporter.warning(thrown.message, [], { line: lineno })
           break
         }
       }
     }
     const [nodelist, blankFinish] = this.comment(match)
-    return [[...nodelist, ...errors], blankFinish]
+    if (error !== undefined) nodelist.push(error)
+    return [nodelist, blankFinish]
   }
 
   /** docutils: Body.explicit_list */
@@ -1077,9 +1092,9 @@ export class Body extends RSTState {
   anonymousTarget(match: Match): [RstNode[], boolean] {
     const lineno = this.stateMachine.absLineNumber()
     const { indented, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match), true)
-    const blocktext = match.input.slice(0, matchEnd(match)) + indented.data.join('\n')
-    const block = indented.data.map((line) => escape2null(line))
-    const target = this.makeTarget(block, blocktext, lineno, '')
+    // (`blocktext` is never read by `parse_target`: not built)
+    const block = escapedLines(indented)
+    const target = this.makeTarget(block, '', lineno, '')
     return [[target], blankFinish]
   }
 
@@ -1116,9 +1131,9 @@ export class Body extends RSTState {
     const name = match.input.slice(0, match.input.indexOf(':'))
     const { indented, lineOffset, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match), true)
     const fieldnode = el('field')
-    appendChildren(fieldnode, textElement('field_name', name))
+    appendChild(fieldnode, textElement('field_name', name))
     const fieldbody = el('field_body')
-    appendChildren(fieldnode, fieldbody)
+    appendChild(fieldnode, fieldbody)
     if (indented.length > 0) this.nestedParse(indented, lineOffset, fieldbody)
     return [fieldnode, blankFinish]
   }
@@ -1156,6 +1171,49 @@ const explicitConstructs: Array<[(this: Body, match: Match) => [RstNode[], boole
     explicitConstructPatterns.directive
   ]
 ]
+
+/** `len(text)` in Python (code points; a lone surrogate counts as one, like `[...text]`). */
+function codePointLength(text: string): number {
+  let length = text.length
+  for (let index = 0; index < text.length - 1; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(index + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--
+        index++
+      }
+    }
+  }
+  return length
+}
+
+/** `len(strip_combining_chars(line))`: below U+0300 there is nothing to strip and no surrogate. */
+function columnCount(line: string): number {
+  for (let index = 0; index < line.length; index++) {
+    if (line.charCodeAt(index) >= 0x300) return codePointLength(stripCombiningChars(line))
+  }
+  return line.length
+}
+
+/** Whether `text` holds a character Python's `str.split()` splits at. */
+function hasPySpace(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (isPySpace(text.charCodeAt(index))) return true
+  return false
+}
+
+/** `''.join(lines)` is not empty. */
+function hasText(lines: readonly string[]): boolean {
+  for (let index = 0; index < lines.length; index++) if (lines[index]) return true
+  return false
+}
+
+/** `[escape2null(line) for line in lines]`, read without copying the list first. */
+function escapedLines(lines: StringList): string[] {
+  const result: string[] = []
+  for (let index = 0; index < lines.length; index++) result.push(escape2null(lines.at(index)!))
+  return result
+}
 
 /** `re.split(r', (?![^<]*>)', value)` */
 function splitOptionStrings(value: string): string[] {

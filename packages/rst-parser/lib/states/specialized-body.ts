@@ -6,8 +6,8 @@
  */
 import type { RstElement } from '../nodes.js'
 import { eofSignal, matchEnd, type StringList, type TransitionResult } from '../statemachine.js'
-import { appendChildren, getParent, listAttribute } from '../util/node-info.js'
-import { pyStrip } from '../util/strings.js'
+import { appendChild, appendChildren, getParent, listAttribute } from '../util/node-info.js'
+import { isPyBlank } from '../util/strings.js'
 import { Body, bodyInitialTransitions } from './body.js'
 import { MarkupError } from './errors.js'
 import { bodyPatterns, rfc2822Pattern, substitutionDefPatterns, type EnumFormat } from './patterns.js'
@@ -25,7 +25,11 @@ export class SpecializedBody extends Body {
     return 'SpecializedBody'
   }
 
-  /** docutils: SpecializedBody.invalid_input */
+  /**
+   * docutils: SpecializedBody.invalid_input. Every caller returns its result
+   * straight to the run loop, so once the state machine has a non-throwing
+   * EOF result this can return it instead of throwing.
+   */
   invalidInput(): never {
     this.stateMachine.previousLine()
     throw eofSignal
@@ -79,7 +83,7 @@ export class BulletList extends SpecializedBody {
   }
 
   override bullet(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
-    if (match.input[0] !== this.parent.attributes.bullet) this.invalidInput()
+    if (match.input[0] !== this.parent.attributes.bullet) return this.invalidInput()
     const [listitem, blankFinish] = this.listItem(matchEnd(match))
     this.addToParent(listitem)
     this.blankFinish = blankFinish
@@ -114,7 +118,7 @@ export class EnumeratedList extends SpecializedBody {
       (sequence !== '#' && (sequence !== this.parent.attributes.enumtype || this.auto || ordinal !== this.lastordinal + 1)) ||
       !this.isEnumeratedListItem(ordinal, sequence, format)
     ) {
-      this.invalidInput()
+      return this.invalidInput()
     }
     if (sequence === '#') this.auto = true
     const [listitem, blankFinish] = this.listItem(matchEnd(match))
@@ -151,7 +155,7 @@ export class OptionList extends SpecializedBody {
     try {
       ;[item, blankFinish] = this.optionListItem(match)
     } catch (error) {
-      if (error instanceof MarkupError) this.invalidInput()
+      if (error instanceof MarkupError) return this.invalidInput()
       throw error
     }
     this.addToParent(item)
@@ -186,7 +190,7 @@ export class RFC2822Body extends Body {
     const fieldlist = el('field_list', { classes: ['rfc2822'] })
     this.addToParent(fieldlist)
     const [field, blankFinishField] = this.rfc2822Field(match)
-    appendChildren(fieldlist, field)
+    appendChild(fieldlist, field)
     const offset = this.stateMachine.lineOffset + 1
     const [newLineOffset, blankFinish] = this.nestedListParse(
       this.stateMachine.inputLines.slice(offset),
@@ -237,10 +241,10 @@ export class ExtensionOptions extends FieldList {
   override parseFieldBody(indented: StringList, _offset: number, node: RstElement): void {
     let lines: string[] = []
     for (const line of [...indented.data, '']) {
-      if (pyStrip(line)) lines.push(line)
+      if (!isPyBlank(line)) lines.push(line)
       else if (lines.length > 0) {
         const value = lines.join('\n')
-        appendChildren(node, textElement('paragraph', value))
+        appendChild(node, textElement('paragraph', value))
         lines = []
       }
     }

@@ -87,7 +87,7 @@ function less(a: readonly [number, number], b: readonly [number, number]): boole
  */
 export class GridTableParser extends TableParser {
   private lines: CodeLine[] = []
-  private strippedBlock: string[][] = []
+  private strippedBlock: Array<readonly string[] | string> = []
   private bottom = 0
   private right = 0
   private done: number[] = []
@@ -128,7 +128,7 @@ export class GridTableParser extends TableParser {
   protected parseTable(): void {
     this.lines = this.block.map(toCodeLine)
     // A copy of the block without combining characters.
-    this.strippedBlock = this.lines.map(({ chars, adjusted }) => (adjusted ? stripCombiningCodePoints(chars) : chars))
+    this.strippedBlock = this.lines.map(({ chars, adjusted }) => (adjusted ? stripCombiningCodePoints(chars as string[]) : chars))
     // docutils keeps a sorted list and pops its first item; a binary heap
     // pops the same (smallest) corner without re-sorting.
     const corners = new CornerHeap()

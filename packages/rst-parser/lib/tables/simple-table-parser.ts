@@ -15,12 +15,15 @@
  * Top and bottom borders use `=`, column span underlines use `-`, columns
  * are separated by spaces.
  */
-import { pyRstrip, pyStrip } from '../util/strings.js'
+import { pyRstrip } from '../util/strings.js'
 import {
   TableMarkupError,
   TableParser,
   codePoints,
   get2DBlock,
+  hasSurrogate,
+  isBlankSlice,
+  joinSlice,
   stripCombiningCodePoints,
   toCodeLine,
   type CodeLine,
@@ -91,7 +94,7 @@ export class SimpleTableParser extends TableParser {
         this.parseRow(this.block.slice(start, offset), start, [pyRstrip(line), offset])
         start = offset + 1
         textFound = false
-      } else if (pyStrip(codePoints(line).slice(firststart, firstend).join(''))) {
+      } else if (!isBlankSlice(hasSurrogate(line) ? codePoints(line) : line, firststart, firstend)) {
         // First column not blank, therefore it's a new row.
         if (textFound && offset !== start) this.parseRow(this.block.slice(start, offset), start)
         start = offset
@@ -170,19 +173,19 @@ export class SimpleTableParser extends TableParser {
     columns.push([Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER])
     const lastcol = columns.length - 2
     // Combining characters do not contribute to the column width.
-    const stripped = lines.map(({ chars, adjusted }) => (adjusted ? stripCombiningCodePoints(chars) : chars))
+    const stripped = lines.map(({ chars, adjusted }) => (adjusted ? stripCombiningCodePoints(chars as string[]) : chars))
     for (let i = 0; i < columns.length - 1; i++) {
       const [start, end] = columns[i]!
       const nextstart = columns[i + 1]![0]
       let offset = 0
       for (const line of stripped) {
-        if (i === lastcol && pyStrip(line.slice(end).join(''))) {
-          const text = pyRstrip(line.slice(start).join(''))
-          const newEnd = start + codePoints(text).length
+        if (i === lastcol && !isBlankSlice(line, end)) {
+          const text = pyRstrip(joinSlice(line, start))
+          const newEnd = start + (typeof line === 'string' ? text.length : codePoints(text).length)
           const [mainStart, mainEnd] = this.columns[this.columns.length - 1]!
           columns[i] = [start, Math.max(mainEnd, newEnd)]
           if (newEnd > mainEnd) this.columns[this.columns.length - 1] = [mainStart, newEnd]
-        } else if (pyStrip(line.slice(end, nextstart).join(''))) {
+        } else if (!isBlankSlice(line, end, nextstart)) {
           throw new TableMarkupError(`Text in column margin in table line ${firstLine + offset + 1}.`, firstLine + offset)
         }
         offset++

@@ -10,7 +10,7 @@
  */
 import type { StringList } from '../statemachine.js'
 import { isCombining, isWide } from '../util/column-width.js'
-import { pyLstrip, pyRstrip } from '../util/strings.js'
+import { isPySpace, pyLstrip, pyRstrip } from '../util/strings.js'
 
 /**
  * docutils: tableparser.TableMarkupError — a problem with table markup.
@@ -92,15 +92,27 @@ export function stripCombiningCodePoints(chars: readonly string[]): string[] {
 /**
  * A line as code points, with docutils' `utils.column_indices` (indices of
  * the non-combining characters; `null` when there are none, i.e. identity),
- * computed once per line.
+ * computed once per line. `chars` is the line string itself when it holds
+ * neither surrogates nor combining characters (nearly always): then its
+ * UTF-16 indices are Python's indices and columns, and no array of
+ * one-character strings is built.
  */
 export interface CodeLine {
-  chars: string[]
+  chars: string[] | string
   adjusted: number[] | null
 }
 
 /** Make a `CodeLine`. */
 export function toCodeLine(line: string): CodeLine {
+  let simple = true
+  for (let index = 0; index < line.length; index++) {
+    const code = line.charCodeAt(index)
+    if (code >= 0x300 && ((code >= 0xd800 && code <= 0xdfff) || isCombining(code))) {
+      simple = false
+      break
+    }
+  }
+  if (simple) return { chars: line, adjusted: null }
   const chars = codePoints(line)
   let adjusted: number[] | null = null
   for (let index = 0; index < chars.length; index++) {
@@ -111,6 +123,36 @@ export function toCodeLine(line: string): CodeLine {
     }
   }
   return { chars, adjusted }
+}
+
+/** `''.join(chars[start:end])` for a `CodeLine`'s `chars` (array or plain string). */
+export function joinSlice(chars: readonly string[] | string, start: number, end?: number): string {
+  return typeof chars === 'string' ? chars.slice(start, end) : chars.slice(start, end).join('')
+}
+
+/** `not ''.join(chars[start:end]).strip()`, without building the slice (0 ≤ start). */
+export function isBlankSlice(chars: readonly string[] | string, start: number, end = Number.MAX_SAFE_INTEGER): boolean {
+  const stop = Math.min(end, chars.length)
+  if (typeof chars === 'string') {
+    for (let index = start; index < stop; index++) if (!isPySpace(chars.charCodeAt(index))) return false
+    return true
+  }
+  for (let index = start; index < stop; index++) if (!isPyBlankString(chars[index]!)) return false
+  return true
+}
+
+function isPyBlankString(value: string): boolean {
+  for (let index = 0; index < value.length; index++) if (!isPySpace(value.charCodeAt(index))) return false
+  return true
+}
+
+/** Whether `line` holds a surrogate (then its UTF-16 indices are not Python's). */
+export function hasSurrogate(line: string): boolean {
+  for (let index = 0; index < line.length; index++) {
+    const code = line.charCodeAt(index)
+    if (code >= 0xd800 && code <= 0xdfff) return true
+  }
+  return false
 }
 
 /**
@@ -133,13 +175,29 @@ export function get2DBlock(lines: readonly CodeLine[], top: number, left: number
     const count = adjusted ? adjusted.length : chars.length
     const leftIndex = left < count ? (adjusted ? adjusted[left]! : left) : left
     const rightIndex = right < count ? (adjusted ? adjusted[right]! : right) : chars.length
-    const line = pyRstrip(chars.slice(leftIndex, rightIndex).join(''))
+    if (typeof chars === 'string') {
+      // The rstripped cell text sliced once; its indentation counted in place.
+      let end = Math.min(rightIndex, chars.length)
+      while (end > leftIndex && isPySpace(chars.charCodeAt(end - 1))) end--
+      let first = leftIndex
+      while (first < end && isPySpace(chars.charCodeAt(first))) first++
+      block.push(chars.slice(leftIndex, end))
+      if (end > leftIndex) indent = Math.min(indent, first - leftIndex)
+      continue
+    }
+    const line = pyRstrip(joinSlice(chars, leftIndex, rightIndex))
     block.push(line)
     if (line) indent = Math.min(indent, line.length - pyLstrip(line).length)
   }
   // Leading whitespace is BMP-only, so UTF-16 slicing equals Python's here.
-  const stripped = indent > 0 && indent < right ? block.map((line) => line.slice(indent)) : block
-  return stripped.map((line) => line.replaceAll(doubleWidthPadChar, ''))
+  const dedent = indent > 0 && indent < right
+  for (let index = 0; index < block.length; index++) {
+    let line = block[index]!
+    if (dedent) line = line.slice(indent)
+    if (line.indexOf(doubleWidthPadChar) !== -1) line = line.replaceAll(doubleWidthPadChar, '')
+    block[index] = line
+  }
+  return block
 }
 
 /**

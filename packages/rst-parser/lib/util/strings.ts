@@ -8,7 +8,6 @@
 
 /** Characters Python's `str.isspace()` / `str.split()` treat as whitespace. */
 export const pyWhitespaceClass = ' \\t\\n\\v\\f\\r\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000'
-const pyWhitespaceRun = new RegExp(`[${pyWhitespaceClass}]+`, 'g')
 const pyTrailingWhitespace = new RegExp(`[${pyWhitespaceClass}]+$`)
 const pyLeadingWhitespace = new RegExp(`^[${pyWhitespaceClass}]+`)
 
@@ -20,11 +19,25 @@ export function isPySpace(code: number): boolean {
     code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000
 }
 
-/** Python `str.split()` without arguments. */
+/** Python `str.split()` without arguments (one scan, no strip copy, no regex). */
 export function pySplit(value: string): string[] {
-  const trimmed = pyStrip(value)
-  if (trimmed === '') return []
-  return trimmed.split(pyWhitespaceRun)
+  const result: string[] = []
+  const length = value.length
+  let index = 0
+  while (index < length) {
+    while (index < length && isPySpace(value.charCodeAt(index))) index++
+    if (index >= length) break
+    const start = index
+    while (index < length && !isPySpace(value.charCodeAt(index))) index++
+    result.push(start === 0 && index === length ? value : value.slice(start, index))
+  }
+  return result
+}
+
+/** Python `not value.strip()`: empty or only whitespace (no stripped copy). */
+export function isPyBlank(value: string): boolean {
+  for (let index = 0; index < value.length; index++) if (!isPySpace(value.charCodeAt(index))) return false
+  return true
 }
 
 /** Python `str.strip()`. */
