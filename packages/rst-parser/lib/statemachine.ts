@@ -10,7 +10,7 @@
  * the run loop is linear in the number of lines.
  */
 import { getColumnIndices, isWideChar } from './util/line-helpers.js'
-import { isPySpace, pyLstrip, pyRstrip, pyStrip } from './util/strings.js'
+import { isPySpace, pyLstrip, pyRstrip } from './util/strings.js'
 
 /** Source and 0-based offset of a line. */
 export type LineInfo = [source: string | undefined, offset: number | undefined]
@@ -21,6 +21,18 @@ export class EOFSignal {
 }
 /** The shared EOF signal instance. */
 export const eofSignal = new EOFSignal()
+
+const eofTuple: TransitionResult<unknown> = Object.freeze([undefined, null, Object.freeze([]) as unknown as unknown[]]) as unknown as TransitionResult<unknown>
+
+/**
+ * What a transition method returns instead of `throw eofSignal` (docutils
+ * `raise EOFError`) when it returns directly to the run loop: the same
+ * effect without the cost of a throw. Only valid as a transition's return
+ * value (a caller that ignores the result would not stop the machine).
+ */
+export function eofResult<C>(): TransitionResult<C> {
+  return eofTuple as TransitionResult<C>
+}
 
 /** docutils: statemachine.TransitionCorrection — retry the line with one transition. */
 export class TransitionCorrection {
@@ -48,6 +60,11 @@ function normalizeSliceIndex(index: number | undefined, length: number, fallback
   return index
 }
 
+/** Lines of an empty list (shared, never written). */
+const noLines: string[] = []
+/** Offsets of a list with implicit items (unused). */
+const noOffsets: Array<number | undefined> = []
+
 /**
  * docutils: statemachine.ViewList + StringList — lines with their
  * (source, offset) items, and a link to the list they were sliced from
@@ -58,16 +75,23 @@ function normalizeSliceIndex(index: number | undefined, length: number, fallback
  * shares the arrays until either side is modified.
  */
 export class StringList {
-  private _data: string[]
-  private _items: LineInfo[]
-  private _start = 0
-  private _end: number
-  /** The arrays belong to this list alone (not a view). */
-  private _owned = true
-  /** Views were made of this list's arrays: copy before writing. */
-  private _shared = false
-  parent: StringList | undefined
-  parentOffset: number
+  // Lines: `_data[_ds .. _ds + _len)`.
+  private declare _data: string[]
+  private declare _ds: number
+  private declare _len: number
+  /** `_data` belongs to this list alone and is exactly its window: writable in place. */
+  private declare _dataMine: boolean
+  // Items: explicit parallel arrays `_srcs`/`_offs` over `[_is, _is + _len)`,
+  // or — when `_srcs` is undefined — implicit: item `i` is `[_src, _ib + i]`
+  // (a document's lines). No (source, offset) tuple per line is kept.
+  private declare _srcs: Array<string | undefined> | undefined
+  private declare _offs: Array<number | undefined>
+  private declare _is: number
+  private declare _itemsMine: boolean
+  private declare _src: string | undefined
+  private declare _ib: number
+  declare parent: StringList | undefined
+  declare parentOffset: number
 
   /**
    * @param initlist Lines (or another list to copy).
@@ -79,98 +103,154 @@ export class StringList {
   constructor(initlist?: readonly string[] | StringList, source?: string, items?: LineInfo[], parent?: StringList, parentOffset = 0) {
     this.parent = parent
     this.parentOffset = parentOffset
+    this._ds = 0
+    this._dataMine = true
+    this._is = 0
+    this._itemsMine = true
+    this._src = undefined
+    this._ib = 0
     if (initlist instanceof StringList) {
-      this._data = initlist.data.slice()
-      this._items = initlist.items.slice()
+      this._data = initlist.lines()
+      if (initlist._srcs === undefined) {
+        this._srcs = undefined
+        this._offs = noOffsets
+        this._src = initlist._src
+        this._ib = initlist._ib
+      } else {
+        this._srcs = initlist._srcs.slice(initlist._is, initlist._is + initlist._len)
+        this._offs = initlist._offs.slice(initlist._is, initlist._is + initlist._len)
+      }
     } else if (initlist) {
       this._data = initlist.slice()
-      if (items && items.length > 0) this._items = items
-      else this._items = initlist.map((_, index): LineInfo => [source, index])
+      if (items && items.length > 0) {
+        this._srcs = items.map((item) => item[0])
+        this._offs = items.map((item) => item[1])
+      } else {
+        this._srcs = undefined
+        this._offs = noOffsets
+        this._src = source
+      }
     } else {
-      this._data = []
-      this._items = []
+      this._data = noLines // shared and never written: `_dataMine` is false
+      this._dataMine = false
+      this._srcs = undefined
+      this._offs = noOffsets
     }
-    this._end = this._data.length
+    this._len = this._data.length
   }
 
   /** A view on `[start, end)` of `base`'s arrays (internal). */
   private static view(base: StringList, start: number, end: number, parent: StringList, parentOffset: number): StringList {
     const list = new StringList(undefined, undefined, undefined, parent, parentOffset)
     list._data = base._data
-    list._items = base._items
-    list._start = base._start + start
-    list._end = base._start + end
-    list._owned = false
-    base._shared = true
+    list._ds = base._ds + start
+    list._len = end - start
+    list._dataMine = false
+    list._srcs = base._srcs
+    list._offs = base._offs
+    list._is = base._is + start
+    list._itemsMine = false
+    list._src = base._src
+    list._ib = base._ib + start
+    base._dataMine = false
+    base._itemsMine = false
     return list
   }
 
-  /** Make the arrays private to this list before writing. */
+  /** Make `_data` private to this list and exactly its window before writing. */
+  private writableData(): string[] {
+    if (!this._dataMine) {
+      this._data = this._data.slice(this._ds, this._ds + this._len)
+      this._ds = 0
+      this._dataMine = true
+    }
+    return this._data
+  }
+
+  /** Make the items explicit, private to this list and exactly its window before writing. */
+  private writableItems(): void {
+    const srcs = this._srcs
+    if (srcs === undefined) {
+      const length = this._len
+      const madeSrcs = new Array<string | undefined>(length)
+      const madeOffs = new Array<number | undefined>(length)
+      for (let index = 0; index < length; index++) {
+        madeSrcs[index] = this._src
+        madeOffs[index] = this._ib + index
+      }
+      this._srcs = madeSrcs
+      this._offs = madeOffs
+      this._is = 0
+      this._itemsMine = true
+    } else if (!this._itemsMine) {
+      this._srcs = srcs.slice(this._is, this._is + this._len)
+      this._offs = this._offs.slice(this._is, this._is + this._len)
+      this._is = 0
+      this._itemsMine = true
+    }
+  }
+
+  /** Both arrays writable (structural changes). */
   private writable(): void {
-    if (this._owned && !this._shared) return
-    this._data = this._data.slice(this._start, this._end)
-    this._items = this._items.slice(this._start, this._end)
-    this._start = 0
-    this._end = this._data.length
-    this._owned = true
-    this._shared = false
+    this.writableData()
+    this.writableItems()
   }
 
   /** The lines (a mutable array private to this list). */
   get data(): string[] {
-    this.writable()
-    return this._data
+    return this.writableData()
   }
 
   set data(value: string[]) {
-    this.writable()
     this._data = value
-    this._end = value.length
+    this._ds = 0
+    this._len = value.length
+    this._dataMine = true
   }
 
-  /** The (source, offset) items (a mutable array private to this list). */
+  /** The (source, offset) items as tuples (a fresh array: assign `items` to change them). */
   get items(): LineInfo[] {
-    this.writable()
-    return this._items
+    return this.itemList()
   }
 
   set items(value: LineInfo[]) {
-    this.writable()
-    this._items = value
+    this._srcs = value.map((item) => item[0])
+    this._offs = value.map((item) => item[1])
+    this._is = 0
+    this._itemsMine = true
   }
 
   get length(): number {
-    return this._end - this._start
+    return this._len
   }
 
   /** Line `index` (0 ≤ index < length), read-only and without copying; undefined when out of range. */
   at(index: number): string | undefined {
-    if (index < 0 || index >= this._end - this._start) return undefined
-    return this._data[this._start + index]
+    if (index < 0 || index >= this._len) return undefined
+    return this._data[this._ds + index]
   }
 
   /** Lines as a fresh array (read-only use). */
   lines(): string[] {
-    return this._data.slice(this._start, this._end)
+    return this._data.slice(this._ds, this._ds + this._len)
   }
 
   /** Python `self[i]` for an int (negative allowed); undefined when out of range. */
   get(index: number): string | undefined {
-    if (index < 0) index += this.length
+    if (index < 0) index += this._len
     return this.at(index)
   }
 
   /** Python `self[i] = item` (propagates to the parent). */
   set(index: number, item: string): void {
-    if (index < 0) index += this.length
-    this.writable()
-    this._data[index] = item
+    if (index < 0) index += this._len
+    this.writableData()[index] = item
     if (this.parent) this.parent.set(index + this.parentOffset, item)
   }
 
   /** Python `self[start:end]` — a new list linked to this one. */
   slice(start?: number, end?: number): StringList {
-    const length = this.length
+    const length = this._len
     const s = normalizeSliceIndex(start, length, 0)
     const e = Math.max(s, normalizeSliceIndex(end, length, length))
     return StringList.view(this, s, e, this, s)
@@ -178,31 +258,50 @@ export class StringList {
 
   /** Python `del self[start:end]` (propagates). */
   deleteRange(start?: number, end?: number): void {
-    const length = this.length
+    const length = this._len
     const s = normalizeSliceIndex(start, length, 0)
     const e = Math.max(s, normalizeSliceIndex(end, length, length))
     this.writable()
     this._data.splice(s, e - s)
-    this._items.splice(s, e - s)
-    this._end = this._data.length
+    this._srcs!.splice(s, e - s)
+    this._offs.splice(s, e - s)
+    this._len = this._data.length
     if (this.parent) this.parent.deleteRange(s + this.parentOffset, e + this.parentOffset)
   }
 
   /** Python `self[start:end] = other` (propagates). */
   setRange(start: number | undefined, end: number | undefined, other: StringList): void {
-    const length = this.length
+    const length = this._len
     const s = normalizeSliceIndex(start, length, 0)
     const e = Math.max(s, normalizeSliceIndex(end, length, length))
     this.writable()
     this._data.splice(s, e - s, ...other.lines())
-    this._items.splice(s, e - s, ...other.itemList())
-    this._end = this._data.length
+    this._srcs!.splice(s, e - s, ...other.sourceList())
+    this._offs.splice(s, e - s, ...other.offsetList())
+    this._len = this._data.length
     if (this.parent) this.parent.setRange(s + this.parentOffset, e + this.parentOffset, other)
   }
 
   /** Items as a fresh array (read-only use). */
   itemList(): LineInfo[] {
-    return this._items.slice(this._start, this._end)
+    const made = new Array<LineInfo>(this._len)
+    for (let index = 0; index < this._len; index++) made[index] = [this.itemSource(index), this.itemOffset(index)]
+    return made
+  }
+
+  /** Sources of the items (a fresh array). */
+  private sourceList(): Array<string | undefined> {
+    const srcs = this._srcs
+    if (srcs !== undefined) return srcs.slice(this._is, this._is + this._len)
+    return new Array<string | undefined>(this._len).fill(this._src)
+  }
+
+  /** Offsets of the items (a fresh array). */
+  private offsetList(): Array<number | undefined> {
+    if (this._srcs !== undefined) return this._offs.slice(this._is, this._is + this._len)
+    const made = new Array<number | undefined>(this._len)
+    for (let index = 0; index < this._len; index++) made[index] = this._ib + index
+    return made
   }
 
   /** Python `self + other`. */
@@ -212,32 +311,35 @@ export class StringList {
 
   /** docutils: ViewList.extend */
   extend(other: StringList): void {
-    if (this.parent) this.parent.insertList(this.length + this.parentOffset, other)
+    if (this.parent) this.parent.insertList(this._len + this.parentOffset, other)
     this.writable()
-    this._data.push(...other.lines())
-    this._items.push(...other.itemList())
-    this._end = this._data.length
+    pushAll(this._data, other.lines())
+    pushAll(this._srcs!, other.sourceList())
+    pushAll(this._offs, other.offsetList())
+    this._len = this._data.length
   }
 
   /** docutils: ViewList.append (with a source: one line). */
   append(item: string, source: string | undefined, offset = 0): void {
-    if (this.parent) this.parent.insertLine(this.length + this.parentOffset, item, source, offset)
+    if (this.parent) this.parent.insertLine(this._len + this.parentOffset, item, source, offset)
     this.writable()
     this._data.push(item)
-    this._items.push([source, offset])
-    this._end = this._data.length
+    this._srcs!.push(source)
+    this._offs.push(offset)
+    this._len = this._data.length
   }
 
   /** docutils: ViewList.insert with a ViewList. */
   insertList(index: number, other: StringList): void {
-    if (index < 0) index += this.length
-    index = Math.min(Math.max(index, 0), this.length)
+    if (index < 0) index += this._len
+    index = Math.min(Math.max(index, 0), this._len)
     this.writable()
     this._data.splice(index, 0, ...other.lines())
-    this._items.splice(index, 0, ...other.itemList())
-    this._end = this._data.length
+    this._srcs!.splice(index, 0, ...other.sourceList())
+    this._offs.splice(index, 0, ...other.offsetList())
+    this._len = this._data.length
     if (this.parent) {
-      const length = this.length
+      const length = this._len
       const parentIndex = (length + index) % length
       this.parent.insertList(parentIndex + this.parentOffset, other)
     }
@@ -245,14 +347,15 @@ export class StringList {
 
   /** docutils: ViewList.insert with a single line and its source. */
   insertLine(index: number, item: string, source: string | undefined, offset = 0): void {
-    if (index < 0) index += this.length
-    index = Math.min(Math.max(index, 0), this.length)
+    if (index < 0) index += this._len
+    index = Math.min(Math.max(index, 0), this._len)
     this.writable()
     this._data.splice(index, 0, item)
-    this._items.splice(index, 0, [source, offset])
-    this._end = this._data.length
+    this._srcs!.splice(index, 0, source)
+    this._offs.splice(index, 0, offset)
+    this._len = this._data.length
     if (this.parent) {
-      const length = this.length
+      const length = this._len
       const parentIndex = (length + index) % length
       this.parent.insertLine(parentIndex + this.parentOffset, item, source, offset)
     }
@@ -260,63 +363,101 @@ export class StringList {
 
   /** docutils: ViewList.pop */
   pop(index = -1): string {
-    const length = this.length
+    const length = this._len
     const normalized = (length + index) % length
     if (this.parent) this.parent.pop(normalized + this.parentOffset)
     this.writable()
-    this._items.splice(normalized, 1)
+    this._srcs!.splice(normalized, 1)
+    this._offs.splice(normalized, 1)
     const value = this._data.splice(normalized, 1)[0]
-    this._end = this._data.length
+    this._len = this._data.length
     return value
   }
 
   /** docutils: ViewList.trim_start — remove items from the start (parent untouched). */
   trimStart(n = 1): void {
-    if (n > this.length) throw new RangeError(`Size of trim too large; can't trim ${n} items from a list of size ${this.length}.`)
+    if (n > this._len) throw new RangeError(`Size of trim too large; can't trim ${n} items from a list of size ${this._len}.`)
     if (n < 0) throw new RangeError('Trim size must be >= 0.')
-    if (this._owned && !this._shared) {
-      this._data.splice(0, n)
-      this._items.splice(0, n)
-      this._end = this._data.length
-    } else {
-      // A view: just move the window.
-      this._start += n
-      this._owned = false
-    }
+    // Private arrays shrink in place (an array obtained from `data` stays
+    // this list's); shared ones: the window moves.
+    if (this._dataMine) this._data.splice(0, n)
+    else this._ds += n
+    if (this._srcs === undefined) this._ib += n
+    else if (this._itemsMine) {
+      this._srcs.splice(0, n)
+      this._offs.splice(0, n)
+    } else this._is += n
+    this._len -= n
     if (this.parent) this.parentOffset += n
   }
 
   /** docutils: ViewList.trim_end */
   trimEnd(n = 1): void {
-    if (n > this.length) throw new RangeError(`Size of trim too large; can't trim ${n} items from a list of size ${this.length}.`)
+    if (n > this._len) throw new RangeError(`Size of trim too large; can't trim ${n} items from a list of size ${this._len}.`)
     if (n < 0) throw new RangeError('Trim size must be >= 0.')
     if (n === 0) return // Python `del data[-0:]` would delete everything; docutils never calls with 0.
-    if (this._owned && !this._shared) {
-      this._data.splice(this._data.length - n, n)
-      this._items.splice(this._items.length - n, n)
-      this._end = this._data.length
-    } else {
-      this._end -= n
-      this._owned = false
+    if (this._dataMine) this._data.splice(this._data.length - n, n)
+    if (this._srcs !== undefined && this._itemsMine) {
+      this._srcs.splice(this._srcs.length - n, n)
+      this._offs.splice(this._offs.length - n, n)
     }
+    this._len -= n
+  }
+
+  /** Source of item `index` (0 ≤ index < length). */
+  private itemSource(index: number): string | undefined {
+    const srcs = this._srcs
+    return srcs === undefined ? this._src : srcs[this._is + index]
+  }
+
+  /** Offset of item `index` (0 ≤ index < length). */
+  private itemOffset(index: number): number | undefined {
+    return this._srcs === undefined ? this._ib + index : this._offs[this._is + index]
   }
 
   /** docutils: ViewList.info — (source, offset); just past the end → (last source, undefined). */
   info(index: number): LineInfo {
-    const length = this.length
-    const normalized = index < 0 ? index + length : index
-    if (normalized >= 0 && normalized < length) return this._items[this._start + normalized]
-    if (index === length && length > 0) return [this._items[this._start + length - 1][0], undefined]
-    throw new RangeError('list index out of range')
+    const info = this.infoIfAny(index)
+    if (info === undefined) throw new RangeError('list index out of range')
+    return info
   }
 
   /** `info(index)`, or undefined where `info` would throw (no exception: callers probe past the ends). */
   infoIfAny(index: number): LineInfo | undefined {
-    const length = this.length
+    const length = this._len
     const normalized = index < 0 ? index + length : index
-    if (normalized >= 0 && normalized < length) return this._items[this._start + normalized]
-    if (index === length && length > 0) return [this._items[this._start + length - 1][0], undefined]
+    if (normalized >= 0 && normalized < length) {
+      return [this.itemSource(normalized), this.itemOffset(normalized)]
+    }
+    if (index === length && length > 0) return [this.itemSource(length - 1), undefined]
     return undefined
+  }
+
+  /**
+   * `infoIfAny(index)` without a tuple: the source (`hasInfo` false where
+   * `infoIfAny` is undefined); see `infoOffset`.
+   */
+  infoSource(index: number): string | undefined {
+    const length = this._len
+    const normalized = index < 0 ? index + length : index
+    if (normalized >= 0 && normalized < length) return this.itemSource(normalized)
+    if (index === length && length > 0) return this.itemSource(length - 1)
+    return undefined
+  }
+
+  /** `infoIfAny(index)?.[1]` without a tuple. */
+  infoOffset(index: number): number | undefined {
+    const length = this._len
+    const normalized = index < 0 ? index + length : index
+    if (normalized >= 0 && normalized < length) return this.itemOffset(normalized)
+    return undefined
+  }
+
+  /** Whether `infoIfAny(index)` is defined. */
+  hasInfo(index: number): boolean {
+    const length = this._len
+    const normalized = index < 0 ? index + length : index
+    return (normalized >= 0 && normalized < length) || (index === length && length > 0)
   }
 
   source(index: number): string | undefined {
@@ -344,7 +485,7 @@ export class StringList {
     const last = this.length
     while (end < last) {
       const line = this.at(end)!
-      if (!pyStrip(line)) break
+      if (isBlankLine(line)) break
       if (flushLeft && line[0] === ' ') {
         const [source, offset] = this.info(end)
         throw new UnexpectedIndentationError(this.slice(start, end), source, (offset ?? 0) + 1)
@@ -415,8 +556,17 @@ export class StringList {
 
   /** docutils: StringList.pad_double_width */
   padDoubleWidth(padChar: string): void {
-    for (let index = 0; index < this.data.length; index++) {
-      const line = this.data[index]
+    for (let index = 0; index < this._len; index++) {
+      const line = this.at(index)!
+      // No wide character below U+0378 (`isWide`): most lines need no work.
+      let mayBeWide = false
+      for (let k = 0; k < line.length; k++) {
+        if (line.charCodeAt(k) >= 0x378) {
+          mayBeWide = true
+          break
+        }
+      }
+      if (!mayBeWide) continue
       let result = ''
       let changed = false
       for (const ch of line) {
@@ -434,6 +584,12 @@ export class StringList {
   replace(old: string, replacement: string): void {
     for (let index = 0; index < this.data.length; index++) this.data[index] = this.data[index].replaceAll(old, replacement)
   }
+}
+
+/** `not line.strip()` without the copy. */
+export function isBlankLine(line: string): boolean {
+  for (let index = 0; index < line.length; index++) if (!isPySpace(line.charCodeAt(index))) return false
+  return true
 }
 
 /** Length of the leading Python whitespace of `line` (`len(line) - len(line.lstrip())`). */
@@ -455,6 +611,8 @@ export interface Transition<C> {
   method?: TransitionMethod<C>
   /** Name of the state's method implementing the transition (docutils `getattr(self, name)`). */
   methodName?: string
+  /** That method as found on the state class (called with the state as `this`). */
+  fn?: TransitionMethod<C>
   nextState: string
 }
 
@@ -477,6 +635,22 @@ const lineStartFilters = new WeakMap<RegExp, LineStartFilter>()
  */
 export function registerLineStartFilter(pattern: RegExp, filter: LineStartFilter): void {
   lineStartFilters.set(pattern, filter)
+}
+
+/** Can `line` (not empty, first code accepted by the start filter) match the pattern? A superset again. */
+export type LineFilter = (line: string) => boolean
+
+const lineFilters = new WeakMap<RegExp, LineFilter>()
+
+/**
+ * Declare a cheap whole-line precheck for a pattern (run after the
+ * line-start filter, before the regex).
+ *
+ * @param pattern A `^`-anchored pattern.
+ * @param filter False only for lines the pattern cannot match.
+ */
+export function registerLineFilter(pattern: RegExp, filter: LineFilter): void {
+  lineFilters.set(pattern, filter)
 }
 
 /** End of a match from an anchored regex (docutils `match.end()`). */
@@ -502,17 +676,23 @@ export abstract class State<C = unknown> {
   // Shared empty tables until `addInitialTransitions` installs the class's
   // (cached) ones: states are created for every nested list, so allocating
   // tables that are replaced right away was measurable.
-  transitionOrder: string[] = emptyOrder
-  transitions: Map<string, Transition<C>> = emptyTransitions as Map<string, Transition<C>>
-  stateMachine: StateMachine<C>
-  debug: boolean
-  private sharedTransitions = true
+  // (Fields are assigned in the constructor, not declared with
+  // initializers: a state is made for every nested list.)
+  declare transitionOrder: string[]
+  declare transitions: Map<string, Transition<C>>
+  declare stateMachine: StateMachine<C>
+  declare debug: boolean
+  private declare sharedTransitions: boolean
   /** `transitionOrder` resolved to transitions and filters (rebuilt after changes). */
-  private ordered: OrderedTransitions<C> | undefined
+  private declare ordered: OrderedTransitions<C> | undefined
 
   constructor(stateMachine: StateMachine<C>, debug = false) {
+    this.transitionOrder = emptyOrder
+    this.transitions = emptyTransitions as Map<string, Transition<C>>
     this.stateMachine = stateMachine
     this.debug = debug
+    this.sharedTransitions = true
+    this.ordered = undefined
   }
 
   /** Patterns by transition name (docutils `patterns`, plus `ws_patterns`). */
@@ -554,8 +734,7 @@ export abstract class State<C = unknown> {
     // first), so their resolved form is computed once for all instances.
     if (this.sharedTransitions) ordered = sharedOrdered.get(order) as OrderedTransitions<C> | undefined
     if (ordered === undefined || ordered.map !== this.transitions) {
-      const transitions = order.map((name) => this.transitions.get(name)!)
-      ordered = { order, map: this.transitions, transitions, filters: transitions.map((transition) => lineStartFilters.get(transition.pattern)) }
+      ordered = buildOrdered(order, this.transitions)
       if (this.sharedTransitions) sharedOrdered.set(order, ordered as OrderedTransitions<unknown>)
     }
     this.ordered = ordered
@@ -600,8 +779,12 @@ export abstract class State<C = unknown> {
     const pattern = this.getPatterns()[name]
     if (!pattern) throw new StateMachineError(`${this.name}.patterns[${name}]`)
     const methodName = camelCase(name)
-    if (typeof (this as unknown as Record<string, unknown>)[methodName] !== 'function') throw new StateMachineError(`${this.name}.${name}`)
-    return { pattern, methodName, nextState }
+    const fn = (this as unknown as Record<string, unknown>)[methodName]
+    if (typeof fn !== 'function') throw new StateMachineError(`${this.name}.${name}`)
+    // Transition tables are shared by the instances of a class: `fn` is the
+    // class's method unless an instance has its own (then looked up by name).
+    const own = Object.prototype.hasOwnProperty.call(this, methodName)
+    return { pattern, methodName, fn: own ? undefined : (fn as TransitionMethod<C>), nextState }
   }
 
   /** The method implementing transition `name` (docutils `getattr(self, name)`). */
@@ -614,6 +797,8 @@ export abstract class State<C = unknown> {
   /** Apply a transition (bound method or method by name). */
   applyTransition(transition: Transition<C>, match: RegExpExecArray, context: C): TransitionResult<C> {
     if (transition.method) return transition.method(match, context, transition.nextState)
+    const fn = transition.fn
+    if (fn !== undefined) return fn.call(this, match, context, transition.nextState)
     const method = (this as unknown as Record<string, TransitionMethod<C>>)[transition.methodName!]
     return method.call(this, match, context, transition.nextState)
   }
@@ -649,6 +834,54 @@ export interface OrderedTransitions<C> {
   map: ReadonlyMap<string, Transition<C>>
   transitions: ReadonlyArray<Transition<C>>
   filters: ReadonlyArray<LineStartFilter | undefined>
+  /**
+   * Dispatch table: for a first code below 128, the transitions (in order)
+   * whose line-start filter accepts it; `byCode[128]` for an empty line.
+   * Other first codes are filtered per line (`filters`).
+   */
+  byCode: ReadonlyArray<ReadonlyArray<Transition<C>>>
+  /** Line filters parallel to `byCode`'s lists. */
+  byCodeTests: ReadonlyArray<ReadonlyArray<LineFilter | undefined>>
+  /**
+   * Matches of `byCode[128]`'s patterns against the empty line, computed
+   * once (a match depends only on the line): frozen, shared by all empty lines.
+   */
+  emptyLineMatches: ReadonlyArray<RegExpExecArray | null>
+  /** Line filters parallel to `transitions`. */
+  lineTests: ReadonlyArray<LineFilter | undefined>
+}
+
+function deepFreezeMatch(match: RegExpExecArray): RegExpExecArray {
+  if (match.groups !== undefined) Object.freeze(match.groups)
+  if (match.indices !== undefined) Object.freeze(match.indices)
+  return Object.freeze(match)
+}
+
+/** Resolve `order` to transitions and build the dispatch table. */
+function buildOrdered<C>(order: readonly string[], map: ReadonlyMap<string, Transition<C>>): OrderedTransitions<C> {
+  const transitions = order.map((name) => map.get(name)!)
+  const filters = transitions.map((transition) => lineStartFilters.get(transition.pattern))
+  const lineTests = transitions.map((transition) => lineFilters.get(transition.pattern))
+  const byCode: Array<Array<Transition<C>>> = []
+  const byCodeTests: Array<Array<LineFilter | undefined>> = []
+  for (let code = 0; code <= 128; code++) {
+    const probe = code === 128 ? Number.NaN : code
+    const list: Array<Transition<C>> = []
+    const tests: Array<LineFilter | undefined> = []
+    for (let index = 0; index < transitions.length; index++) {
+      const filter = filters[index]
+      if (filter !== undefined && !filter(probe)) continue
+      list.push(transitions[index])
+      tests.push(code === 128 ? undefined : lineTests[index]) // an empty line never reaches a line filter
+    }
+    byCode.push(list)
+    byCodeTests.push(tests)
+  }
+  const emptyLineMatches = byCode[128].map((transition) => {
+    const match = matchLine(transition.pattern, '')
+    return match === null ? null : deepFreezeMatch(match)
+  })
+  return { order, map, transitions, filters, byCode, byCodeTests, lineTests, emptyLineMatches }
 }
 
 const sharedOrdered = new WeakMap<readonly string[], OrderedTransitions<unknown>>()
@@ -674,6 +907,15 @@ export function camelCase(name: string): string {
 }
 const camelCache = new Map<string, string>()
 
+function runtimeInitState(state: { runtimeInit(): void }): void {
+  state.runtimeInit()
+}
+
+/** Placeholder input of a machine that has not run (never modified: `runMachine` replaces it). */
+const emptyInput = new StringList()
+/** Shared empty observer list (`attachObserver` makes a private one). */
+const noObservers: Array<(source: string | undefined, offset: number | undefined) => void> = []
+
 /** Result of `getIndented` / `getFirstKnownIndented`. */
 export interface IndentedBlock {
   indented: StringList
@@ -686,25 +928,38 @@ export interface IndentedBlock {
  * docutils: statemachine.StateMachine + StateMachineWS.
  */
 export class StateMachine<C = unknown> {
-  inputLines: StringList = new StringList()
-  inputOffset = 0
-  line: string | undefined = undefined
-  lineOffset = -1
+  // (Fields are assigned in the constructor, not declared with initializers.)
+  declare inputLines: StringList
+  declare inputOffset: number
+  declare line: string | undefined
+  declare lineOffset: number
   /** Line offset where the current transition started (for position hints). */
-  transitionLineOffset = -1
-  debug: boolean
-  initialState: string
-  currentState: string
-  states = new Map<string, State<C>>()
+  declare transitionLineOffset: number
+  declare debug: boolean
+  declare initialState: string
+  declare currentState: string
+  declare states: Map<string, State<C>>
   /** States not created yet (created on first use; docutils creates all up front). */
-  stateFactories = new Map<string, () => State<C>>()
-  running = false
-  observers: Array<(source: string | undefined, offset: number | undefined) => void> = []
+  declare stateFactories: Map<string, () => State<C>> | undefined
+  declare running: boolean
+  declare observers: Array<(source: string | undefined, offset: number | undefined) => void>
+  /** Receives `noteSource(source, offset)` on every line change, before the observers (set by the rST machines). */
+  declare sourceNotes: { noteSource(source: string | undefined, offset: number | undefined): void } | undefined
 
   constructor(initialState: string, debug = false) {
+    this.inputLines = emptyInput
+    this.inputOffset = 0
+    this.line = undefined
+    this.lineOffset = -1
+    this.transitionLineOffset = -1
+    this.debug = debug
     this.initialState = initialState
     this.currentState = initialState
-    this.debug = debug
+    this.states = new Map()
+    this.stateFactories = undefined
+    this.running = false
+    this.observers = noObservers
+    this.sourceNotes = undefined
   }
 
   /** docutils: StateMachine.add_state */
@@ -716,6 +971,7 @@ export class StateMachine<C = unknown> {
 
   /** Register a state created on first use (same observable behaviour as `addState`). */
   addStateFactory(name: string, factory: () => State<C>): void {
+    this.stateFactories ??= new Map()
     if (this.states.has(name) || this.stateFactories.has(name)) throw new StateMachineError(`Duplicate state: ${name}`)
     this.stateFactories.set(name, factory)
   }
@@ -734,7 +990,7 @@ export class StateMachine<C = unknown> {
 
   /** A new instance of state `name`, from the registered factories (undefined: unknown). */
   protected createState(name: string): State<C> | undefined {
-    const factory = this.stateFactories.get(name)
+    const factory = this.stateFactories?.get(name)
     return factory ? factory() : undefined
   }
 
@@ -743,7 +999,7 @@ export class StateMachine<C = unknown> {
   }
 
   runtimeInit(): void {
-    for (const state of this.states.values()) state.runtimeInit()
+    this.states.forEach(runtimeInitState) // no iterator objects: called for every nested parse
     this.running = true
   }
 
@@ -770,23 +1026,38 @@ export class StateMachine<C = unknown> {
     {
       const [c, result] = state.bof(context as C)
       ctx = c
-      pushAll(results, result)
+      if (result.length > 0) pushAll(results, result)
     }
+    let stateName = this.currentState
     while (true) {
       let nextState: string | null = null
       try {
+        // docutils catches EOFError from `next_line` and from transitions;
+        // reaching the end of the input is the common case, so it is
+        // detected without throwing (`advance`).
+        let eof = false
         try {
-          this.nextLine()
-          const [c, n, result] = this.checkLine(ctx, state, transitions)
-          ctx = c
-          nextState = n
-          pushAll(results, result)
-        } catch (error) {
-          if (error instanceof EOFSignal) {
-            pushAll(results, state.eof(ctx))
-            break
+          if (this.advance()) {
+            const transitionResult = this.checkLine(ctx, state, transitions)
+            if (transitionResult === eofTuple) {
+              eof = true
+            } else {
+              ctx = transitionResult[0]
+              nextState = transitionResult[1]
+              const result = transitionResult[2]
+              if (result.length > 0) pushAll(results, result)
+            }
+          } else {
+            eof = true
           }
-          throw error
+        } catch (error) {
+          if (!(error instanceof EOFSignal)) throw error
+          eof = true
+        }
+        if (eof) {
+          const result = state.eof(ctx)
+          if (result.length > 0) pushAll(results, result)
+          break
         }
         transitions = undefined
       } catch (error) {
@@ -803,9 +1074,14 @@ export class StateMachine<C = unknown> {
           throw error
         }
       }
-      state = this.getState(nextState)
+      // `get_state(next_state)`: the same state object unless the name changes.
+      if ((nextState || this.currentState) !== stateName) {
+        state = this.getState(nextState)
+        stateName = this.currentState
+      }
     }
-    this.observers = []
+    if (this.observers.length !== 0) this.observers = []
+    this.sourceNotes = undefined
     this.running = false
     return results
   }
@@ -816,6 +1092,15 @@ export class StateMachine<C = unknown> {
     const state = this.stateByName(this.currentState)
     if (!state) throw new StateMachineError(`Unknown state: ${this.currentState}`)
     return state
+  }
+
+  /** `next_line()` for the run loop: false (instead of throwing) past the end. */
+  private advance(): boolean {
+    const offset = ++this.lineOffset
+    const line = offset >= 0 ? this.inputLines.at(offset) : this.inputLines.get(offset)
+    this.line = line
+    if (this.sourceNotes !== undefined || this.observers.length !== 0) this.notifyObservers()
+    return line !== undefined
   }
 
   /** docutils: StateMachine.next_line — throws `eofSignal` past the end. */
@@ -836,7 +1121,7 @@ export class StateMachine<C = unknown> {
   isNextLineBlank(): boolean {
     const line = this.inputLines.at(this.lineOffset + 1)
     if (line === undefined) return true
-    return !pyStrip(line)
+    return isBlankLine(line)
   }
 
   /** docutils: StateMachine.at_eof */
@@ -859,12 +1144,19 @@ export class StateMachine<C = unknown> {
 
   /** docutils: StateMachine.goto_line — throws `eofSignal` past the end. */
   gotoLine(lineOffset: number): string {
+    const line = this.gotoLineIfAny(lineOffset)
+    if (line === undefined) throw eofSignal
+    return line
+  }
+
+  /** `gotoLine` returning undefined instead of throwing past the end (same state changes). */
+  gotoLineIfAny(lineOffset: number): string | undefined {
     this.lineOffset = lineOffset - this.inputOffset
     const line = this.inputLines.get(this.lineOffset)
     if (line === undefined || this.lineOffset >= this.inputLines.length) {
       this.line = undefined
       this.notifyObservers()
-      throw eofSignal
+      return undefined
     }
     this.line = line
     this.notifyObservers()
@@ -894,15 +1186,15 @@ export class StateMachine<C = unknown> {
    */
   getSourceAndLine(lineno?: number): [string | undefined, number | undefined] {
     const offset = lineno === undefined || lineno === null ? this.lineOffset : lineno - this.inputOffset - 1
-    const info = this.inputLines.infoIfAny(offset)
-    if (info === undefined) return [undefined, undefined]
-    const [source, sourceOffset] = info
+    const inputLines = this.inputLines
+    if (!inputLines.hasInfo(offset)) return [undefined, undefined]
+    const sourceOffset = inputLines.infoOffset(offset)
     if (sourceOffset === undefined || sourceOffset === null) {
       // docutils: TypeError branch (just past the end).
       const [s, l] = this.getSourceAndLine(offset + this.inputOffset)
       return [s, l === undefined ? undefined : l + 1]
     }
-    return [source, sourceOffset + 1]
+    return [inputLines.infoSource(offset), sourceOffset + 1]
   }
 
   /** docutils: StateMachine.insert_input */
@@ -932,12 +1224,38 @@ export class StateMachine<C = unknown> {
     const line = this.line!
     if (transitions === undefined) {
       const ordered = state.orderedTransitions()
+      const code = line.charCodeAt(0)
+      if (code !== code) {
+        // The empty line: matches known in advance.
+        const candidates = ordered.byCode[128]
+        const matches = ordered.emptyLineMatches
+        for (let index = 0; index < candidates.length; index++) {
+          const match = matches[index]
+          if (match !== null) return state.applyTransition(candidates[index], match, context)
+        }
+        return state.noMatch(context, ordered.order)
+      }
+      if (code < 128) {
+        const slot = code
+        const candidates = ordered.byCode[slot]
+        const tests = ordered.byCodeTests[slot]
+        for (let index = 0; index < candidates.length; index++) {
+          const transition = candidates[index]
+          const lineTest = tests[index]
+          if (lineTest !== undefined && !lineTest(line)) continue
+          const match = matchLine(transition.pattern, line)
+          if (match) return state.applyTransition(transition, match, context)
+        }
+        return state.noMatch(context, ordered.order)
+      }
       const candidates = ordered.transitions
       const filters = ordered.filters
-      const code = line.charCodeAt(0)
+      const lineTests = ordered.lineTests
       for (let index = 0; index < candidates.length; index++) {
         const filter = filters[index]
         if (filter !== undefined && !filter(code)) continue
+        const lineTest = lineTests[index]
+        if (lineTest !== undefined && !lineTest(line)) continue
         const transition = candidates[index]
         const match = matchLine(transition.pattern, line)
         if (match) return state.applyTransition(transition, match, context)
@@ -953,6 +1271,7 @@ export class StateMachine<C = unknown> {
   }
 
   attachObserver(observer: (source: string | undefined, offset: number | undefined) => void): void {
+    if (this.observers === noObservers) this.observers = []
     this.observers.push(observer)
   }
 
@@ -962,10 +1281,11 @@ export class StateMachine<C = unknown> {
   }
 
   notifyObservers(): void {
-    if (this.observers.length === 0) return
-    const info = this.inputLines.infoIfAny(this.lineOffset)
-    const source = info === undefined ? undefined : info[0]
-    const offset = info === undefined ? undefined : info[1]
+    const notes = this.sourceNotes
+    if (notes === undefined && this.observers.length === 0) return
+    const source = this.inputLines.infoSource(this.lineOffset)
+    const offset = this.inputLines.infoOffset(this.lineOffset)
+    if (notes !== undefined) notes.noteSource(source, offset)
     for (const observer of this.observers) observer(source, offset)
   }
 
@@ -974,7 +1294,7 @@ export class StateMachine<C = unknown> {
     let offset = this.absLineOffset()
     const [indented, indent, blankFinish] = this.inputLines.getIndented(this.lineOffset, untilBlank, stripIndent)
     if (indented.length > 0) this.nextLine(indented.length - 1)
-    while (indented.length > 0 && !pyStrip(indented.at(0)!)) {
+    while (indented.length > 0 && isBlankLine(indented.at(0)!)) {
       indented.trimStart()
       offset++
     }
@@ -986,7 +1306,7 @@ export class StateMachine<C = unknown> {
     let offset = this.absLineOffset()
     const [indented, , blankFinish] = this.inputLines.getIndented(this.lineOffset, untilBlank, stripIndent, indent)
     this.nextLineSafe(indented.length - 1)
-    while (indented.length > 0 && !pyStrip(indented.at(0)!)) {
+    while (indented.length > 0 && isBlankLine(indented.at(0)!)) {
       indented.trimStart()
       offset++
     }
@@ -999,7 +1319,7 @@ export class StateMachine<C = unknown> {
     const [indented, , blankFinish] = this.inputLines.getIndented(this.lineOffset, untilBlank, stripIndent, undefined, indent)
     this.nextLineSafe(indented.length - 1)
     if (stripTop) {
-      while (indented.length > 0 && !pyStrip(indented.at(0)!)) {
+      while (indented.length > 0 && isBlankLine(indented.at(0)!)) {
         indented.trimStart()
         offset++
       }

@@ -7,7 +7,7 @@
  * statemachine.py `StateWS.ws_patterns`.
  */
 
-import { registerLineStartFilter } from '../statemachine.js'
+import { registerLineFilter, registerLineStartFilter } from '../statemachine.js'
 
 /** docutils: Inliner.simplename (`\w` as Python's Unicode word characters). */
 export const simplename = '(?:(?!_)[\\p{L}\\p{N}_])+(?:[-._+:](?:(?!_)[\\p{L}\\p{N}_])+)*'
@@ -147,3 +147,16 @@ registerLineStartFilter(bodyPatterns.anonymous, (code) => code === 0x5f)
 registerLineStartFilter(bodyPatterns.line, isAsciiPunctuation)
 registerLineStartFilter(rfc2822Pattern, (code) => code >= 0x21 && code <= 0x7e && code !== 0x3a)
 registerLineStartFilter(quotedLiteralBlockPatterns.initial_quoted, isAsciiPunctuation)
+
+// Whole-line prechecks (after the start filter). An `rparen`/`period`
+// enumerator is ASCII letters/digits or `#`, then `)` or `.`: the character
+// after the first run of ASCII alphanumerics must be one of those (the
+// `parens` form starts with `(` and is left to the regex).
+registerLineFilter(bodyPatterns.enumerator, (line) => {
+  const first = line.charCodeAt(0)
+  if (first === 0x28) return true
+  let index = 1
+  if (first !== 0x23) while (index < line.length && isAsciiAlphanumeric(line.charCodeAt(index))) index++
+  const next = line.charCodeAt(index)
+  return next === 0x29 || next === 0x2e
+})

@@ -74,35 +74,71 @@ function defaultNestedSmKwargs(): StateMachineKwargs {
   return sharedNestedSmKwargs
 }
 
+/** The empty result list of `bof` (shared: the run loop only reads it). */
+const noResults: unknown[] = Object.freeze([]) as unknown as unknown[]
+
 /** Nested parses deeper than this are not run (see `RSTState.nestingTooDeep`). */
 export const maxNestingDepth = 256
 
 /** Per-memo cache of nested machines (docutils `RSTState.nested_sm_cache`). */
 const nestedCaches = new WeakMap<Memo, RSTStateMachine[]>()
 
+/** Per-memo pool of finished list machines (see `RSTState.nestedListParse`). */
+const listMachinePools = new WeakMap<Memo, RSTStateMachine[]>()
+
+function listMachinePool(memo: Memo): RSTStateMachine[] {
+  let pool = listMachinePools.get(memo)
+  if (pool === undefined) {
+    pool = []
+    listMachinePools.set(memo, pool)
+  }
+  return pool
+}
+
 /**
  * docutils: states.RSTStateMachine (and NestedStateMachine: `parentStateMachine` set).
  */
 export class RSTStateMachine extends StateMachine<Context> {
-  sectionLevelOffset = 0
-  matchTitles = true
-  language: RstLanguageModule | undefined
-  memo!: Memo
-  document!: DocumentContext
-  reporter!: Reporter
+  // (Fields are assigned in the constructor, not declared with initializers.)
+  declare sectionLevelOffset: number
+  declare matchTitles: boolean
+  declare language: RstLanguageModule | undefined
+  declare memo: Memo
+  declare document: DocumentContext
+  declare reporter: Reporter
   /** docutils `state_machine.node`: the current parent node. */
-  node!: RstElement
-  parentStateMachine: RSTStateMachine | undefined
+  declare node: RstElement
+  declare parentStateMachine: RSTStateMachine | undefined
 
   /** State classes by name (docutils `add_states(state_classes)`; instances are made on first use). */
-  private readonly classes: Map<string, RSTStateClass>
+  private declare readonly classes: Map<string, RSTStateClass>
 
   constructor(classes: RSTStateClass[], initialState: string, debug = false, parentStateMachine?: RSTStateMachine) {
     super(initialState, debug)
+    this.sectionLevelOffset = 0
+    this.matchTitles = true
+    this.language = undefined
     this.parentStateMachine = parentStateMachine
     // One shared name → class map instead of a factory closure per class and
     // machine: a machine is made for every nested list.
     this.classes = classMap(classes)
+  }
+
+  /**
+   * Make a finished machine equivalent to a new one (same state classes):
+   * new state instances are created on first use.
+   */
+  reset(initialState: string, parentStateMachine: RSTStateMachine | undefined): void {
+    this.states.clear()
+    this.initialState = initialState
+    this.currentState = initialState
+    this.parentStateMachine = parentStateMachine
+    this.sectionLevelOffset = 0
+    this.matchTitles = true
+    this.inputOffset = 0
+    this.line = undefined
+    this.lineOffset = -1
+    this.transitionLineOffset = -1
   }
 
   protected override createState(name: string): RSTState | undefined {
@@ -139,7 +175,7 @@ export class RSTStateMachine extends StateMachine<Context> {
       inliner: theInliner
     }
     this.document = document
-    this.attachObserver((source, offset) => document.noteSource(source, offset))
+    this.sourceNotes = document // docutils attaches `document.note_source` as an observer
     this.reporter = document.reporter
     this.node = document.root
     this.runMachine(inputLines, inputOffset, undefined, String(document.root.attributes.source))
@@ -151,7 +187,7 @@ export class RSTStateMachine extends StateMachine<Context> {
     this.memo = memo
     this.document = memo.document
     const document = this.document
-    this.attachObserver((source, offset) => document.noteSource(source, offset))
+    this.sourceNotes = document // docutils attaches `document.note_source` as an observer
     this.language = memo.language
     this.reporter = document.reporter
     this.node = node
@@ -193,16 +229,18 @@ export function textElement(type: string, value: string, attributes: Attributes 
  */
 export abstract class RSTState extends State<Context> {
   declare stateMachine: RSTStateMachine
-  nestedSmKwargs: StateMachineKwargs
-  memo!: Memo
-  document!: DocumentContext
-  inliner!: InlinerLike
-  reporter!: Reporter
+  // (Fields are assigned in the constructor or `runtimeInit`, not declared with initializers.)
+  declare nestedSmKwargs: StateMachineKwargs
+  declare memo: Memo
+  declare document: DocumentContext
+  declare inliner: InlinerLike
+  declare reporter: Reporter
   /** Set by list states (docutils `blank_finish` attribute). */
-  blankFinish = false
+  declare blankFinish: boolean
 
   constructor(stateMachine: RSTStateMachine, debug = false) {
     super(stateMachine, debug)
+    this.blankFinish = false
     // One shared (never mutated) object: a state is created for every nested list.
     this.nestedSmKwargs = defaultNestedSmKwargs()
   }
@@ -244,11 +282,7 @@ export abstract class RSTState extends State<Context> {
 
   /** docutils: RSTState.goto_line (EOF ignored). */
   gotoLine(absLineOffset: number): void {
-    try {
-      this.stateMachine.gotoLine(absLineOffset)
-    } catch (error) {
-      if (error !== eofSignal) throw error
-    }
+    this.stateMachine.gotoLineIfAny(absLineOffset)
   }
 
   /** docutils: RSTState.no_match */
@@ -261,7 +295,7 @@ export abstract class RSTState extends State<Context> {
 
   /** docutils: RSTState.bof */
   override bof(_context: Context): [Context, unknown[]] {
-    return [[], []]
+    return [[], noResults] // a fresh context (transitions change it in place); no results
   }
 
   /**
@@ -361,7 +395,12 @@ export abstract class RSTState extends State<Context> {
   ): [number, boolean] {
     if (this.nestingTooDeep(block, inputOffset, node)) return [inputOffset + block.length, true]
     const kwargs = stateMachineKwargs ?? this.nestedSmKwargs
-    const machine = new RSTStateMachine(kwargs.stateClasses, initialState, this.debug, this.stateMachine)
+    // A machine per list (docutils); finished machines of the default
+    // classes are reused with fresh states (state instances keep attributes).
+    const pool = stateMachineKwargs === undefined ? listMachinePool(this.memo) : undefined
+    let machine = pool?.pop()
+    if (machine === undefined) machine = new RSTStateMachine(kwargs.stateClasses, initialState, this.debug, this.stateMachine)
+    else machine.reset(initialState, this.stateMachine)
     const finishState = blankFinishState ?? initialState
     machine.state(finishState).blankFinish = blankFinish
     Object.assign(machine.state(initialState), extraSettings)
@@ -373,7 +412,9 @@ export abstract class RSTState extends State<Context> {
     }
     const finalBlankFinish = machine.state(finishState).blankFinish
     machine.unlink()
-    return [machine.absLineOffset(), finalBlankFinish]
+    const newOffset = machine.absLineOffset()
+    if (pool !== undefined) pool.push(machine)
+    return [newOffset, finalBlankFinish]
   }
 
   /** docutils: RSTState.section */

@@ -7,7 +7,9 @@ import {
   StateCorrection,
   TransitionCorrection,
   UnexpectedIndentationError,
+  eofResult,
   eofSignal,
+  isBlankLine,
   matchLine,
   type TransitionResult
 } from '../statemachine.js'
@@ -128,10 +130,10 @@ export class Text extends RSTState {
       block = error.block
       message = this.reporter.error('Unexpected indentation.', [], { source: error.source, line: error.line })
     }
-    const lines = [...context, ...block.lines()] // read-only: no private copy of the view
+    const lines = context.length === 0 ? block.lines() : context.concat(block.lines()) // read-only: no private copy of the view
     const [paragraph, literalnext] = this.paragraph(lines, startline)
     this.addToParent(...paragraph)
-    this.addToParent(message)
+    if (message) this.addToParent(message)
     if (literalnext) {
       try {
         this.stateMachine.nextLine()
@@ -146,9 +148,9 @@ export class Text extends RSTState {
   /** docutils: Text.literal_block */
   literalBlock(): RstNode[] {
     const { indented, lineOffset, blankFinish } = this.stateMachine.getIndented()
-    while (indented.length > 0 && !pyStrip(indented.data[indented.length - 1])) indented.trimEnd()
+    while (indented.length > 0 && isBlankLine(indented.at(indented.length - 1)!)) indented.trimEnd()
     if (indented.length === 0) return this.quotedLiteralBlock()
-    const data = indented.data.join('\n')
+    const data = indented.lines().join('\n')
     const literalBlock = literal(data)
     const [source, line] = this.stateMachine.getSourceAndLine(lineOffset + 1)
     setSourceLine(literalBlock, source, line)
@@ -230,8 +232,8 @@ export class SpecializedText extends Text {
     return []
   }
 
-  invalidInput(): never {
-    throw eofSignal
+  invalidInput(): TransitionResult<Context> {
+    return eofResult() // docutils: raise EOFError
   }
 
   override blank(_match: Match | null, _context: Context, _nextState: string | null): TransitionResult<Context> {
@@ -391,7 +393,7 @@ export class QuotedLiteralBlock extends RSTState {
   }
 
   blank(_match: Match, context: Context, nextState: string): TransitionResult<Context> {
-    if (context.length > 0) throw eofSignal
+    if (context.length > 0) return eofResult() // docutils: raise EOFError
     return [context, nextState, []]
   }
 
@@ -413,7 +415,7 @@ export class QuotedLiteralBlock extends RSTState {
   indent(_match: Match, _context: Context, _nextState: string): TransitionResult<Context> {
     this.messages.push(this.reporter.error('Unexpected indentation.', [], { line: this.stateMachine.absLineNumber() }))
     this.stateMachine.previousLine()
-    throw eofSignal
+    return eofResult() // docutils: raise EOFError
   }
 
   initialQuoted(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
@@ -435,7 +437,7 @@ export class QuotedLiteralBlock extends RSTState {
       this.messages.push(this.reporter.error('Inconsistent literal block quoting.', [], { line: this.stateMachine.absLineNumber() }))
       this.stateMachine.previousLine()
     }
-    throw eofSignal
+    return eofResult() // docutils: raise EOFError
   }
 }
 
