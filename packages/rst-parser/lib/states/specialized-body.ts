@@ -5,7 +5,7 @@
  * `Explicit`, `SubstitutionDef`).
  */
 import type { RstElement } from '../nodes.js'
-import { eofSignal, matchEnd, type StringList, type TransitionResult } from '../statemachine.js'
+import { eofResult, matchEnd, type StringList, type TransitionResult } from '../statemachine.js'
 import { appendChild, appendChildren, getParent, listAttribute } from '../util/node-info.js'
 import { isPyBlank } from '../util/strings.js'
 import { Body, bodyInitialTransitions } from './body.js'
@@ -30,9 +30,9 @@ export class SpecializedBody extends Body {
    * straight to the run loop, so once the state machine has a non-throwing
    * EOF result this can return it instead of throwing.
    */
-  invalidInput(): never {
+  invalidInput(): TransitionResult<Context> {
     this.stateMachine.previousLine()
-    throw eofSignal
+    return eofResult()
   }
 
   override indent(): TransitionResult<Context> {
@@ -317,11 +317,11 @@ export class SubstitutionDef extends Body {
     const [nodelist, blankFinish] = this.directive(match, { alt: names[0] })
     this.addToParent(...nodelist)
     if (!this.stateMachine.atEof()) this.blankFinish = blankFinish
-    throw eofSignal
+    return eofResult()
   }
 
   override text(_match: Match, _context: Context, _nextState: string): TransitionResult<Context> {
     if (!this.stateMachine.atEof()) this.blankFinish = this.stateMachine.isNextLineBlank()
-    throw eofSignal
+    return eofResult()
   }
 }
