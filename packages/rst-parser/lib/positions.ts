@@ -223,6 +223,8 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
     let firstChildStart = -1
     let firstChildLine = 0
     let firstChildPoint: Point | undefined
+    /** The first child's position (shared as a whole when it equals this element's). */
+    let firstChildPosition: Position | undefined
     /** The end point of the child that ends at `end` (if one does). */
     let endPoint: Point | undefined
     let allForeign = true
@@ -238,6 +240,7 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
         firstChildStart = childStart
         firstChildLine = visitedStartLine
         firstChildPoint = visitedPosition.start
+        firstChildPosition = visitedPosition
       }
       cursor = Math.max(cursor, childrenInline ? childEnd : childStart)
       if (childEnd > end || (childEnd === end && endPoint === undefined)) {
@@ -265,10 +268,13 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
       if (!inInline && ends[startLine] > end) end = ends[startLine]
     }
     // Points equal to a child's are shared with it (usually the first child's start and the last child's end).
-    const position: Position = {
-      start: start === firstChildStart ? firstChildPoint! : pointOnLine(start, startLine),
-      end: endPoint !== undefined && endPoint.offset === end ? endPoint : point(end)
-    }
+    const startPoint = start === firstChildStart ? firstChildPoint! : pointOnLine(start, startLine)
+    const endPointOut = endPoint !== undefined && endPoint.offset === end ? endPoint : point(end)
+    // An element spanning exactly its first child (an inline element around one text, a paragraph of one
+    // line...) shares the child's whole position object.
+    const position: Position = firstChildPosition !== undefined && firstChildPosition.start === startPoint && firstChildPosition.end === endPointOut
+      ? firstChildPosition
+      : { start: startPoint, end: endPointOut }
     element.position = position
     visitedPosition = position
     visitedStart = start
@@ -297,41 +303,49 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
     }
     let firstEnd = textValue.indexOf('\n')
     if (firstEnd === -1 || firstEnd > textEnd) firstEnd = textEnd
-    let first: string
-    if (!isBlank(textValue, 0, firstEnd)) {
-      first = textValue.slice(0, firstEnd)
-    } else {
-      // The first line with non-whitespace text.
-      first = ''
+    // The first line with non-whitespace text, as `[firstStart, firstEnd)` of `textValue` (no copy unless searched for).
+    let firstStart = 0
+    if (isBlank(textValue, 0, firstEnd)) {
+      firstStart = firstEnd
       let lineStart = firstEnd + 1
       while (lineStart <= textEnd) {
         let lineEnd = textValue.indexOf('\n', lineStart)
         if (lineEnd === -1 || lineEnd > textEnd) lineEnd = textEnd
         if (!isBlank(textValue, lineStart, lineEnd)) {
-          first = textValue.slice(lineStart, lineEnd)
+          firstStart = lineStart
+          firstEnd = lineEnd
           break
         }
         lineStart = lineEnd + 1
       }
     }
     foundStart = from
-    if (!first) return from
-    const fromLine = lineIndexOf(from) + 1
-    const limitLine = Math.min(lineCount, fromLine + lineTotal + 2)
-    const limit = ends[limitLine - 1]
+    const firstLength = firstEnd - firstStart
+    if (firstLength === 0) return from
     // Usually the text starts at `from` or just after it (after inline markup's end-string):
     // trying those first gives the same answer as the search, without slicing a window.
+    // Positions are tried in order, so the first match is the search's first occurrence; up to
+    // `from + 3` it is always within the search's limit (each of the 3 lines after `from`'s adds a character).
     let index = -1
-    for (let at = from; at < from + 4; at++) {
-      if (value.startsWith(first, at)) {
+    const firstCode = textValue.charCodeAt(firstStart)
+    const nearEnd = Math.min(from + nearWindow, value.length - firstLength + 1)
+    for (let at = from; at < nearEnd; at++) {
+      if (value.charCodeAt(at) === firstCode && matchesAt(value, at, textValue, firstStart, firstEnd)) {
         index = at
         break
       }
     }
-    if (index === -1) index = boundedIndexOf(value, first, from + 4, limit + first.length)
-    if (index === -1 || index > limit) return from
+    if (index === -1 || index > from + 3) {
+      const fromLine = lineIndexOf(from) + 1
+      const limitLine = Math.min(lineCount, fromLine + lineTotal + 2)
+      const limit = ends[limitLine - 1]
+      if (index === -1 && nearEnd === from + nearWindow) {
+        index = boundedIndexOf(value, textValue.slice(firstStart, firstEnd), nearEnd, limit + firstLength)
+      }
+      if (index === -1 || index > limit) return from
+    }
     foundStart = index
-    if (lineTotal === 1) return index + first.length
+    if (lineTotal === 1) return index + firstLength
     const startLine = lineIndexOf(index) + 1
     const lastLineNumber = Math.min(lineCount, startLine + lineTotal - 1)
     // The last line, trimmed.
@@ -340,8 +354,8 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
     while (lastStart < lastEnd && isJsSpace(textValue.charCodeAt(lastStart))) lastStart++
     while (lastEnd > lastStart && isJsSpace(textValue.charCodeAt(lastEnd - 1))) lastEnd--
     const last = textValue.slice(lastStart, lastEnd)
-    const lastIndex = last ? boundedIndexOf(value, last, index + first.length, ends[lastLineNumber - 1] + last.length) : -1
-    if (lastIndex === -1 || lastIndex > ends[lastLineNumber - 1]) return Math.max(index + first.length, ends[lastLineNumber - 1])
+    const lastIndex = last ? boundedIndexOf(value, last, index + firstLength, ends[lastLineNumber - 1] + last.length) : -1
+    if (lastIndex === -1 || lastIndex > ends[lastLineNumber - 1]) return Math.max(index + firstLength, ends[lastLineNumber - 1])
     return lastIndex + last.length
   }
 
@@ -354,6 +368,16 @@ function isJsSpace(code: number): boolean {
   if (code < 0xa0) return false
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
     code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+
+/** How many offsets from the cursor `findText` tries one by one before searching a window. */
+const nearWindow = 32
+
+/** `value.startsWith(text.slice(start, end), at)` without the copy. */
+function matchesAt(value: string, at: number, text: string, start: number, end: number): boolean {
+  if (at + end - start > value.length) return false
+  for (let index = start; index < end; index++, at++) if (value.charCodeAt(at) !== text.charCodeAt(index)) return false
+  return true
 }
 
 /** `!value.slice(start, end).trim()` without the copies. */
