@@ -664,6 +664,24 @@ export function matchLine(pattern: RegExp, line: string): RegExpExecArray | null
   return pattern.exec(line)
 }
 
+/**
+ * One match object for the `/^/` patterns (the `text` transitions), refilled
+ * per line instead of a new `exec` result: `/^/` always matches `''` at 0,
+ * and the `text` transitions only read `match.input` at once (none keeps the
+ * match), so the object is free again when the next line is checked.
+ */
+const startMatch = Object.assign([''], { index: 0, input: '', groups: undefined }) as RegExpExecArray
+
+/** `matchLine` for `checkLine` (`/^/`: the shared `startMatch`). */
+function matchTransitionLine(pattern: RegExp, line: string): RegExpExecArray | null {
+  if (pattern.source === '^') {
+    startMatch.input = line
+    return startMatch
+  }
+  pattern.lastIndex = 0
+  return pattern.exec(line)
+}
+
 /** Transition tables shared by all instances of a state class (built once). */
 const classTransitions = new WeakMap<object, { order: string[]; map: Map<string, Transition<unknown>> }>()
 
@@ -1197,11 +1215,43 @@ export class StateMachine<C = unknown> {
     return [inputLines.infoSource(offset), sourceOffset + 1]
   }
 
+  /** `getSourceAndLine(lineno)[0]` without the tuple. */
+  sourceAt(lineno?: number): string | undefined {
+    const offset = lineno === undefined || lineno === null ? this.lineOffset : lineno - this.inputOffset - 1
+    const inputLines = this.inputLines
+    if (!inputLines.hasInfo(offset)) return undefined
+    const sourceOffset = inputLines.infoOffset(offset)
+    if (sourceOffset === undefined || sourceOffset === null) return this.sourceAt(offset + this.inputOffset)
+    return inputLines.infoSource(offset)
+  }
+
+  /** `getSourceAndLine(lineno)[1]` without the tuple. */
+  sourceLineAt(lineno?: number): number | undefined {
+    const offset = lineno === undefined || lineno === null ? this.lineOffset : lineno - this.inputOffset - 1
+    const inputLines = this.inputLines
+    if (!inputLines.hasInfo(offset)) return undefined
+    const sourceOffset = inputLines.infoOffset(offset)
+    if (sourceOffset === undefined || sourceOffset === null) {
+      const line = this.sourceLineAt(offset + this.inputOffset)
+      return line === undefined ? undefined : line + 1
+    }
+    return sourceOffset + 1
+  }
+
   /** docutils: StateMachine.insert_input */
   insertInput(inputLines: readonly string[] | StringList, source: string): void {
-    this.inputLines.insertLine(this.lineOffset + 1, '', 'internal padding after ' + source, inputLines.length)
-    this.inputLines.insertLine(this.lineOffset + 1, '', 'internal padding before ' + source, -1)
-    this.inputLines.insertList(this.lineOffset + 2, inputLines instanceof StringList ? inputLines : new StringList(inputLines, source))
+    // docutils inserts the "after" padding, then the "before" padding at the
+    // same index, then the lines between them: the same result as one
+    // insertion of [before, ...lines, after] (one splice per array here and
+    // in every parent list instead of three).
+    const list = inputLines instanceof StringList ? inputLines : new StringList(inputLines, source)
+    const data = list.lines()
+    const items = list.itemList()
+    data.unshift('')
+    data.push('')
+    items.unshift(['internal padding before ' + source, -1])
+    items.push(['internal padding after ' + source, inputLines.length])
+    this.inputLines.insertList(this.lineOffset + 1, new StringList(data, undefined, items))
   }
 
   /** docutils: StateMachine.get_text_block */
@@ -1243,7 +1293,7 @@ export class StateMachine<C = unknown> {
           const transition = candidates[index]
           const lineTest = tests[index]
           if (lineTest !== undefined && !lineTest(line)) continue
-          const match = matchLine(transition.pattern, line)
+          const match = matchTransitionLine(transition.pattern, line)
           if (match) return state.applyTransition(transition, match, context)
         }
         return state.noMatch(context, ordered.order)
@@ -1257,14 +1307,14 @@ export class StateMachine<C = unknown> {
         const lineTest = lineTests[index]
         if (lineTest !== undefined && !lineTest(line)) continue
         const transition = candidates[index]
-        const match = matchLine(transition.pattern, line)
+        const match = matchTransitionLine(transition.pattern, line)
         if (match) return state.applyTransition(transition, match, context)
       }
       return state.noMatch(context, ordered.order)
     }
     for (const name of transitions) {
       const transition = state.transitions.get(name)!
-      const match = matchLine(transition.pattern, line)
+      const match = matchTransitionLine(transition.pattern, line)
       if (match) return state.applyTransition(transition, match, context)
     }
     return state.noMatch(context, transitions)

@@ -26,7 +26,7 @@ import {
   type EnumFormat
 } from './patterns.js'
 import { romanFromString, romanToUppercase } from './roman.js'
-import { RSTState, el, textElement } from './rst-state.js'
+import { RSTState, el, noResults, textElement } from './rst-state.js'
 import type { Context } from './types.js'
 
 /** docutils: TableParser.double_width_pad_char */
@@ -72,9 +72,9 @@ export class Body extends RSTState {
   indent(_match: Match, context: Context, nextState: string): TransitionResult<Context> {
     const { indented, lineOffset, blankFinish } = this.stateMachine.getIndented()
     const elements = this.blockQuote(indented, lineOffset)
-    this.addToParent(...elements)
+    this.addAllToParent(elements)
     if (!blankFinish) this.addToParent(this.unindentWarning('Block quote'))
-    return [context, nextState, []]
+    return [context, nextState, noResults]
   }
 
   /** docutils: Body.block_quote */
@@ -83,7 +83,8 @@ export class Body extends RSTState {
     let rest: StringList | undefined = indented
     while (rest && rest.length > 0) {
       const blockquote = el('block_quote')
-      const [source, line] = this.stateMachine.getSourceAndLine(lineOffset + 1)
+      const source = this.stateMachine.sourceAt(lineOffset + 1)
+      const line = this.stateMachine.sourceLineAt(lineOffset + 1)
       setSourceLine(blockquote, source, line)
       const [blockquoteLines, attributionLines, attributionOffset, remaining, newLineOffset] = this.splitAttribution(rest, lineOffset)
       this.nestedParse(blockquoteLines, lineOffset, blockquote)
@@ -161,7 +162,8 @@ export class Body extends RSTState {
     const lineno = 1 + lineOffset
     const [textnodes, messages] = this.inlineText(value, lineno)
     const node = el('attribution', undefined, textnodes)
-    const [source, line] = this.stateMachine.getSourceAndLine(lineno)
+    const source = this.stateMachine.sourceAt(lineno)
+    const line = this.stateMachine.sourceLineAt(lineno)
     setSourceLine(node, source, line)
     return [node, messages]
   }
@@ -169,7 +171,8 @@ export class Body extends RSTState {
   /** docutils: Body.bullet */
   bullet(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const ul = el('bullet_list')
-    const [source, line] = this.stateMachine.getSourceAndLine()
+    const source = this.stateMachine.sourceAt()
+    const line = this.stateMachine.sourceLineAt()
     setSourceLine(ul, source, line)
     this.addToParent(ul)
     ul.attributes.bullet = match.input[0]
@@ -185,12 +188,13 @@ export class Body extends RSTState {
     )
     this.gotoLine(newLineOffset)
     if (!blankFinish) this.addToParent(this.unindentWarning('Bullet list'))
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 
   /** docutils: Body.list_item */
   listItem(indent: number): [RstElement, boolean] {
-    const [source, line] = this.stateMachine.getSourceAndLine()
+    const source = this.stateMachine.sourceAt()
+    const line = this.stateMachine.sourceLineAt()
     let block
     if (this.stateMachine.line!.length > indent) block = this.stateMachine.getKnownIndented(indent) // `line[indent:]` is not empty
     else block = this.stateMachine.getFirstKnownIndented(indent)
@@ -205,7 +209,8 @@ export class Body extends RSTState {
     const [format, sequence, value, ordinal] = this.parseEnumerator(match)
     if (!this.isEnumeratedListItem(ordinal, sequence, format)) throw new TransitionCorrection('text')
     const enumlist = el('enumerated_list')
-    const [source, line] = this.stateMachine.getSourceAndLine()
+    const source = this.stateMachine.sourceAt()
+    const line = this.stateMachine.sourceLineAt()
     setSourceLine(enumlist, source, line)
     this.addToParent(enumlist)
     enumlist.attributes.enumtype = sequence === '#' ? 'arabic' : sequence
@@ -232,7 +237,7 @@ export class Body extends RSTState {
     )
     this.gotoLine(newLineOffset)
     if (!blankFinish) this.addToParent(this.unindentWarning('Enumerated list'))
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 
   /** docutils: Body.parse_enumerator */
@@ -334,13 +339,14 @@ export class Body extends RSTState {
     )
     this.gotoLine(newLineOffset)
     if (!blankFinish) this.addToParent(this.unindentWarning('Field list'))
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 
   /** docutils: Body.field */
   field(match: Match): [RstElement, boolean] {
     const name = this.parseFieldMarker(match)
-    const [source, line] = this.stateMachine.getSourceAndLine()
+    const source = this.stateMachine.sourceAt()
+    const line = this.stateMachine.sourceLineAt()
     const lineno = this.stateMachine.absLineNumber()
     const { indented, lineOffset, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match))
     const fieldNode = el('field')
@@ -368,7 +374,8 @@ export class Body extends RSTState {
   /** docutils: Body.option_marker */
   optionMarker(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const optionlist = el('option_list')
-    const [source, line] = this.stateMachine.getSourceAndLine()
+    const source = this.stateMachine.sourceAt()
+    const line = this.stateMachine.sourceLineAt()
     setSourceLine(optionlist, source, line)
     let listitem: RstElement
     let blankFinishItem: boolean
@@ -380,9 +387,9 @@ export class Body extends RSTState {
       this.addToParent(message)
       const { indented, lineOffset, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match))
       const elements = this.blockQuote(indented, lineOffset)
-      this.addToParent(...elements)
+      this.addAllToParent(elements)
       if (!blankFinish) this.addToParent(this.unindentWarning('Option list'))
-      return [[], nextState, []]
+      return [[], nextState, noResults]
     }
     this.addToParent(optionlist)
     appendChild(optionlist, listitem)
@@ -396,7 +403,7 @@ export class Body extends RSTState {
     )
     this.gotoLine(newLineOffset)
     if (!blankFinish) this.addToParent(this.unindentWarning('Option list'))
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 
   /** docutils: Body.option_list_item */
@@ -452,7 +459,7 @@ export class Body extends RSTState {
     const node = textElement('doctest_block', data, { 'xml:space': 'preserve' })
     setSourceLine(node, undefined, line)
     this.addToParent(node)
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 
   /** docutils: Body.line_block */
@@ -460,12 +467,13 @@ export class Body extends RSTState {
     const block = el('line_block')
     this.addToParent(block)
     const lineno = this.stateMachine.absLineNumber()
-    const [source, srcline] = this.stateMachine.getSourceAndLine(lineno)
+    const source = this.stateMachine.sourceAt(lineno)
+    const srcline = this.stateMachine.sourceLineAt(lineno)
     setSourceLine(block, source, srcline)
     const [line, messages, blankFinishLine] = this.lineBlockLine(match, lineno)
     let blankFinish = blankFinishLine
     appendChild(block, line)
-    this.addToParent(...messages)
+    this.addAllToParent(messages)
     if (!blankFinish) {
       const offset = this.stateMachine.lineOffset + 1
       const [newLineOffset, finish] = this.nestedListParse(
@@ -484,7 +492,7 @@ export class Body extends RSTState {
       if (lineIndents.get(first) === undefined) lineIndents.set(first, 0)
       this.nestLineBlockLines(block)
     }
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 
   /** docutils: Body.line_block_line */
@@ -493,7 +501,8 @@ export class Body extends RSTState {
     const value = indented.lines().join('\n')
     const [textNodes, messages] = this.inlineText(value, lineno)
     const line = el('line', undefined, textNodes)
-    const [source, srcline] = this.stateMachine.getSourceAndLine(lineno)
+    const source = this.stateMachine.sourceAt(lineno)
+    const srcline = this.stateMachine.sourceLineAt(lineno)
     setSourceLine(line, source, srcline)
     if (pyRstrip(match.input) !== '|') lineIndents.set(line, (match[1] ?? '').length - 1)
     return [line, messages, blankFinish]
@@ -553,11 +562,11 @@ export class Body extends RSTState {
     kind: 'grid' | 'simple'
   ): TransitionResult<Context> {
     const [nodelist, blankFinish] = this.table(isolate, kind)
-    this.addToParent(...nodelist)
+    this.addAllToParent(nodelist)
     if (!blankFinish) {
       this.addToParent(this.reporter.warning('Blank line required after table.', [], { line: this.stateMachine.absLineNumber() + 1 }))
     }
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 
   /** docutils: Body.table */
@@ -764,7 +773,8 @@ export class Body extends RSTState {
 
   /** docutils: Body.footnote */
   footnote(match: Match): [RstNode[], boolean] {
-    const [source, srcline] = this.stateMachine.getSourceAndLine()
+    const source = this.stateMachine.sourceAt()
+    const srcline = this.stateMachine.sourceLineAt()
     const { indented, lineOffset, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match))
     const label = match[1]
     let name = fullyNormalizeName(label)
@@ -793,7 +803,8 @@ export class Body extends RSTState {
 
   /** docutils: Body.citation */
   citation(match: Match): [RstNode[], boolean] {
-    const [source, srcline] = this.stateMachine.getSourceAndLine()
+    const source = this.stateMachine.sourceAt()
+    const srcline = this.stateMachine.sourceLineAt()
     const { indented, lineOffset, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match))
     const label = match[1]
     const name = fullyNormalizeName(label)
@@ -899,7 +910,8 @@ export class Body extends RSTState {
   /** docutils: Body.substitution_def */
   substitutionDef(match: Match): [RstNode[], boolean] {
     const pattern = explicitPatterns.substitution
-    const [source, srcline] = this.stateMachine.getSourceAndLine()
+    const source = this.stateMachine.sourceAt()
+    const srcline = this.stateMachine.sourceLineAt()
     const first = this.stateMachine.getFirstKnownIndented(matchEnd(match), false, false)
     const block = first.indented
     let offset = first.lineOffset
@@ -1029,9 +1041,9 @@ export class Body extends RSTState {
   /** docutils: Body.explicit_markup */
   explicitMarkup(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const [nodelist, blankFinish] = this.explicitConstruct(match)
-    this.addToParent(...nodelist)
+    this.addAllToParent(nodelist)
     this.explicitList(blankFinish)
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 
   /** docutils: Body.explicit_construct */
@@ -1083,9 +1095,9 @@ export class Body extends RSTState {
   /** docutils: Body.anonymous */
   anonymous(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const [nodelist, blankFinish] = this.anonymousTarget(match)
-    this.addToParent(...nodelist)
+    this.addAllToParent(nodelist)
     this.explicitList(blankFinish)
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 
   /** docutils: Body.anonymous_target */
@@ -1100,7 +1112,7 @@ export class Body extends RSTState {
 
   /** docutils: Body.line — section title overline or transition marker. */
   line(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
-    if (this.stateMachine.matchTitles) return [[match.input], 'Line', []]
+    if (this.stateMachine.matchTitles) return [[match.input], 'Line', noResults]
     if (pyStrip(match.input) === '::') throw new TransitionCorrection('text')
     if (pyStrip(match.input).length < 4) {
       const message = this.reporter.info(
@@ -1116,12 +1128,12 @@ export class Body extends RSTState {
       line: this.stateMachine.absLineNumber()
     })
     this.addToParent(message)
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 
   /** docutils: Body.text — a paragraph, title, or definition list. */
   text(match: Match, _context: Context, _nextState: string): TransitionResult<Context> {
-    return [[match.input], 'Text', []]
+    return [[match.input], 'Text', noResults]
   }
 
   // --- RFC2822Body helpers (shared) -----------------------------------------

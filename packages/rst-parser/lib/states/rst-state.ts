@@ -74,8 +74,8 @@ function defaultNestedSmKwargs(): StateMachineKwargs {
   return sharedNestedSmKwargs
 }
 
-/** The empty result list of `bof` (shared: the run loop only reads it). */
-const noResults: unknown[] = Object.freeze([]) as unknown as unknown[]
+/** The empty result list of `bof` and of transitions (shared: the run loop only reads it). */
+export const noResults: unknown[] = Object.freeze([]) as unknown as unknown[]
 
 /** Nested parses deeper than this are not run (see `RSTState.nestingTooDeep`). */
 export const maxNestingDepth = 256
@@ -220,8 +220,10 @@ export function el(type: string, attributes?: Attributes, children?: RstNode[]):
 export const fixedTextTypes: ReadonlySet<string> = new Set(['address', 'literal_block', 'doctest_block', 'math_block', 'comment', 'raw'])
 
 /** docutils `TextElement(rawsource, text)`: a text child only when `text` is not empty. */
-export function textElement(type: string, value: string, attributes: Attributes = {}, children: RstNode[] = []): RstElement {
-  return el(type, attributes, value ? [text(value), ...children] : children)
+export function textElement(type: string, value: string, attributes?: Attributes, children?: RstNode[]): RstElement {
+  // (no default `{}`/`[]`: `el` copies the attributes and starts from an empty children list anyway)
+  if (!value) return el(type, attributes, children)
+  return el(type, attributes, children === undefined || children.length === 0 ? [text(value)] : [text(value), ...children])
 }
 
 /**
@@ -268,13 +270,27 @@ export abstract class RSTState extends State<Context> {
 
   /** `self.parent += nodes` (ignores undefined, like docutils ignores None). */
   addToParent(...nodes: Array<RstNode | undefined | null>): void {
-    let hint: [string | undefined, number | undefined] | undefined
-    for (const node of nodes) {
+    this.addAllToParent(nodes)
+  }
+
+  /** `addToParent(...nodes)` without the rest-argument copy (`nodes` must not change meanwhile). */
+  addAllToParent(nodes: ReadonlyArray<RstNode | undefined | null>): void {
+    let hinted = false
+    let hintSource: string | undefined
+    let hintLine: number | undefined
+    for (let index = 0; index < nodes.length; index++) {
+      const node = nodes[index]
       if (!node) continue
       const own = ownSourceLine(node)
       if (!own || own.source === undefined) {
-        hint ??= this.stateMachine.getSourceAndLine(this.stateMachine.transitionLineOffset + this.stateMachine.inputOffset + 1)
-        if (hint[1] !== undefined) setPositionHint(node, hint[0], hint[1])
+        if (!hinted) {
+          const machine = this.stateMachine
+          const lineno = machine.transitionLineOffset + machine.inputOffset + 1
+          hintSource = machine.sourceAt(lineno)
+          hintLine = machine.sourceLineAt(lineno)
+          hinted = true
+        }
+        if (hintLine !== undefined) setPositionHint(node, hintSource, hintLine)
       }
       appendChild(this.parent, node)
     }
@@ -290,7 +306,7 @@ export abstract class RSTState extends State<Context> {
     this.reporter.severe(
       `Internal error: no transition pattern match.  State: "${this.name}"; transitions: ${String(transitions)}; context: ${String(context)}; current line: ${JSON.stringify(this.stateMachine.line)}.`
     )
-    return [context, null, []]
+    return [context, null, noResults]
   }
 
   /** docutils: RSTState.bof */
@@ -423,7 +439,8 @@ export abstract class RSTState extends State<Context> {
       this.newSubsection(title, lineno, messages)
       // Position hints: the section starts at its overline (if any), the title at its line.
       const section = this.parent
-      const [src, line] = this.stateMachine.getSourceAndLine(lineno)
+      const src = this.stateMachine.sourceAt(lineno)
+      const line = this.stateMachine.sourceLineAt(lineno)
       if (line !== undefined) {
         setPositionHint(section, src, style.length === 2 ? line - 1 : line, true)
         if (section.children[0]) setPositionHint(section.children[0], src, line, true)
@@ -482,7 +499,7 @@ export abstract class RSTState extends State<Context> {
     const sectionNode = el('section')
     this.addToParent(sectionNode)
     const [textnodes, titleMessages] = this.inlineText(title, lineno)
-    const titlenode = el('title', {}, textnodes)
+    const titlenode = el('title', undefined, textnodes)
     const name = fullyNormalizeName(astext(titlenode))
     listAttribute(sectionNode, 'names').push(name)
     appendChildren(sectionNode, titlenode, ...messages, ...titleMessages)
@@ -509,16 +526,18 @@ export abstract class RSTState extends State<Context> {
       textValue = data
     }
     const [textnodes, messages] = this.inlineText(textValue, lineno)
-    const p = el('paragraph', {}, textnodes)
-    const [source, line] = this.stateMachine.getSourceAndLine(lineno)
+    const p = el('paragraph', undefined, textnodes)
+    const source = this.stateMachine.sourceAt(lineno)
+    const line = this.stateMachine.sourceLineAt(lineno)
     setSourceLine(p, source, line)
-    return [[p, ...messages], literalnext]
+    const result: RstNode[] = [p] // `[p, ...messages]` without the spread
+    for (let index = 0; index < messages.length; index++) result.push(messages[index]!)
+    return [result, literalnext]
   }
 
   /** docutils: RSTState.inline_text */
   inlineText(value: string, lineno: number): [RstNode[], RstElement[]] {
-    const [nodes, messages] = this.inliner.parse(value, lineno, this.memo, this.parent)
-    return [nodes, messages]
+    return this.inliner.parse(value, lineno, this.memo, this.parent)
   }
 
   /** docutils: RSTState.unindent_warning */

@@ -11,7 +11,7 @@ import { isPyBlank } from '../util/strings.js'
 import { Body, bodyInitialTransitions } from './body.js'
 import { MarkupError } from './errors.js'
 import { bodyPatterns, rfc2822Pattern, substitutionDefPatterns, type EnumFormat } from './patterns.js'
-import { el, textElement } from './rst-state.js'
+import { el, noResults, textElement } from './rst-state.js'
 import type { Context } from './types.js'
 
 type Match = RegExpExecArray
@@ -87,7 +87,7 @@ export class BulletList extends SpecializedBody {
     const [listitem, blankFinish] = this.listItem(matchEnd(match))
     this.addToParent(listitem)
     this.blankFinish = blankFinish
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 }
 
@@ -98,7 +98,7 @@ export class DefinitionList extends SpecializedBody {
   }
 
   override text(match: Match, _context: Context, _nextState: string): TransitionResult<Context> {
-    return [[match.input], 'Definition', []]
+    return [[match.input], 'Definition', noResults]
   }
 }
 
@@ -125,7 +125,7 @@ export class EnumeratedList extends SpecializedBody {
     this.addToParent(listitem)
     this.blankFinish = blankFinish
     this.lastordinal = ordinal!
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 }
 
@@ -139,7 +139,7 @@ export class FieldList extends SpecializedBody {
     const [field, blankFinish] = this.field(match)
     this.addToParent(field)
     this.blankFinish = blankFinish
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 }
 
@@ -160,7 +160,7 @@ export class OptionList extends SpecializedBody {
     }
     this.addToParent(item)
     this.blankFinish = blankFinish
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 }
 
@@ -201,7 +201,7 @@ export class RFC2822Body extends Body {
     )
     this.gotoLine(newLineOffset)
     if (!blankFinish) this.addToParent(this.unindentWarning('RFC2822-style field list'))
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 }
 
@@ -223,7 +223,7 @@ export class RFC2822List extends SpecializedBody {
     const [field, blankFinish] = this.rfc2822Field(match)
     this.addToParent(field)
     this.blankFinish = blankFinish
-    return [[], 'RFC2822List', []]
+    return [[], 'RFC2822List', noResults]
   }
 
   override blank(): TransitionResult<Context> {
@@ -268,7 +268,7 @@ export class LineBlock extends SpecializedBody {
     const grandparent = getParent(this.parent)
     if (grandparent) appendChildren(grandparent, ...messages)
     this.blankFinish = blankFinish
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 }
 
@@ -280,16 +280,16 @@ export class Explicit extends SpecializedBody {
 
   override explicitMarkup(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const [nodelist, blankFinish] = this.explicitConstruct(match)
-    this.addToParent(...nodelist)
+    this.addAllToParent(nodelist)
     this.blankFinish = blankFinish
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 
   override anonymous(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const [nodelist, blankFinish] = this.anonymousTarget(match)
-    this.addToParent(...nodelist)
+    this.addAllToParent(nodelist)
     this.blankFinish = blankFinish
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 
   override blank(): TransitionResult<Context> {
@@ -315,7 +315,7 @@ export class SubstitutionDef extends Body {
   embeddedDirective(match: Match, _context: Context, _nextState: string): TransitionResult<Context> {
     const names = listAttribute(this.parent, 'names')
     const [nodelist, blankFinish] = this.directive(match, { alt: names[0] })
-    this.addToParent(...nodelist)
+    this.addAllToParent(nodelist)
     if (!this.stateMachine.atEof()) this.blankFinish = blankFinish
     return eofResult()
   }

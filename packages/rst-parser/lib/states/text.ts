@@ -18,7 +18,7 @@ import { appendChildren, setSourceLine } from '../util/node-info.js'
 import { pyRstrip, pyStrip } from '../util/strings.js'
 import { unescape } from '../nodes.js'
 import { classifierDelimiter, quotedLiteralBlockPatterns, textPatterns } from './patterns.js'
-import { RSTState, el, textElement } from './rst-state.js'
+import { RSTState, el, noResults, textElement } from './rst-state.js'
 import type { Context } from './types.js'
 
 type Match = RegExpExecArray
@@ -50,9 +50,9 @@ export class Text extends RSTState {
   /** docutils: Text.blank — end of paragraph. */
   blank(_match: Match | null, context: Context, _nextState: string | null): TransitionResult<Context> {
     const [paragraph, literalnext] = this.paragraph(context, this.stateMachine.absLineNumber() - 1)
-    this.addToParent(...paragraph)
-    if (literalnext) this.addToParent(...this.literalBlock())
-    return [[], 'Body', []]
+    this.addAllToParent(paragraph)
+    if (literalnext) this.addAllToParent(this.literalBlock())
+    return [[], 'Body', noResults]
   }
 
   override eof(context: Context): unknown[] {
@@ -64,7 +64,8 @@ export class Text extends RSTState {
   indent(_match: Match, context: Context, _nextState: string): TransitionResult<Context> {
     const dl = el('definition_list')
     const lineno = this.stateMachine.absLineNumber() - 1
-    const [source, line] = this.stateMachine.getSourceAndLine(lineno)
+    const source = this.stateMachine.sourceAt(lineno)
+    const line = this.stateMachine.sourceLineAt(lineno)
     setSourceLine(dl, source, line)
     const [dlItem, blankFinishItem] = this.definitionListItem(context)
     appendChildren(dl, dlItem)
@@ -80,7 +81,7 @@ export class Text extends RSTState {
     )
     this.gotoLine(newLineOffset)
     if (!blankFinish) this.addToParent(this.unindentWarning('Definition list'))
-    return [[], 'Body', []]
+    return [[], 'Body', noResults]
   }
 
   /** docutils: Text.underline — section title. */
@@ -107,15 +108,16 @@ export class Text extends RSTState {
     }
     if (!this.stateMachine.matchTitles) {
       const blocktext = context[0] + '\n' + this.stateMachine.line!
-      const [src, srcline] = this.stateMachine.getSourceAndLine()
+      const src = this.stateMachine.sourceAt()
+      const srcline = this.stateMachine.sourceLineAt()
       const message = this.reporter.error('Unexpected section title.', [literal(blocktext)], { source: src, line: srcline })
       this.addToParent(...messages, message)
-      return [[], nextState, []]
+      return [[], nextState, noResults]
     }
     const style = underline[0]
     context.length = 0
     this.section(title, source, style, lineno - 1, messages)
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 
   /** docutils: Text.text — paragraph. */
@@ -130,9 +132,18 @@ export class Text extends RSTState {
       block = error.block
       message = this.reporter.error('Unexpected indentation.', [], { source: error.source, line: error.line })
     }
-    const lines = context.length === 0 ? block.lines() : context.concat(block.lines()) // read-only: no private copy of the view
+    // `context + block` in one array (read-only: no private copy of the view, no `lines()` copy to concatenate)
+    let lines: string[]
+    if (context.length === 0) lines = block.lines()
+    else {
+      const contextLength = context.length
+      const blockLength = block.length
+      lines = new Array<string>(contextLength + blockLength)
+      for (let index = 0; index < contextLength; index++) lines[index] = context[index]!
+      for (let index = 0; index < blockLength; index++) lines[contextLength + index] = block.at(index)!
+    }
     const [paragraph, literalnext] = this.paragraph(lines, startline)
-    this.addToParent(...paragraph)
+    this.addAllToParent(paragraph)
     if (message) this.addToParent(message)
     if (literalnext) {
       try {
@@ -140,9 +151,9 @@ export class Text extends RSTState {
       } catch (error) {
         if (error !== eofSignal) throw error
       }
-      this.addToParent(...this.literalBlock())
+      this.addAllToParent(this.literalBlock())
     }
-    return [[], nextState, []]
+    return [[], nextState, noResults]
   }
 
   /** docutils: Text.literal_block */
@@ -152,7 +163,8 @@ export class Text extends RSTState {
     if (indented.length === 0) return this.quotedLiteralBlock()
     const data = indented.lines().join('\n')
     const literalBlock = literal(data)
-    const [source, line] = this.stateMachine.getSourceAndLine(lineOffset + 1)
+    const source = this.stateMachine.sourceAt(lineOffset + 1)
+    const line = this.stateMachine.sourceLineAt(lineOffset + 1)
     setSourceLine(literalBlock, source, line)
     const nodelist: RstNode[] = [literalBlock]
     if (!blankFinish) nodelist.push(this.unindentWarning('Literal block'))
@@ -178,12 +190,14 @@ export class Text extends RSTState {
     const dtLineno = ddLineno - 1
     const { indented, lineOffset, blankFinish } = this.stateMachine.getIndented()
     const dlItem = el('definition_list_item')
-    const [source, line] = this.stateMachine.getSourceAndLine(dtLineno)
+    const source = this.stateMachine.sourceAt(dtLineno)
+    const line = this.stateMachine.sourceLineAt(dtLineno)
     setSourceLine(dlItem, source, line)
     const [dtNodes, messages] = this.term(termline, dtLineno)
     appendChildren(dlItem, ...dtNodes)
-    const dd = el('definition', {}, messages)
-    const [ddSource, ddLine] = this.stateMachine.getSourceAndLine(ddLineno)
+    const dd = el('definition', undefined, messages)
+    const ddSource = this.stateMachine.sourceAt(ddLineno)
+    const ddLine = this.stateMachine.sourceLineAt(ddLineno)
     setSourceLine(dd, ddSource, ddLine)
     appendChildren(dlItem, dd)
     if (termline[0].slice(-2) === '::') {
@@ -200,7 +214,8 @@ export class Text extends RSTState {
   term(lines: Context, lineno: number): [RstNode[], RstElement[]] {
     const [textNodes, messages] = this.inlineText(lines[0], lineno)
     const dt = el('term')
-    const [source, line] = this.stateMachine.getSourceAndLine(lineno)
+    const source = this.stateMachine.sourceAt(lineno)
+    const line = this.stateMachine.sourceLineAt(lineno)
     setSourceLine(dt, source, line)
     const nodeList: RstElement[] = [dt]
     for (const node of textNodes) {
@@ -265,7 +280,7 @@ export class Definition extends SpecializedText {
     const [dlItem, blankFinish] = this.definitionListItem(context)
     this.addToParent(dlItem)
     this.blankFinish = blankFinish
-    return [[], 'DefinitionList', []]
+    return [[], 'DefinitionList', noResults]
   }
 }
 
@@ -278,7 +293,8 @@ export class Line extends SpecializedText {
   override eof(context: Context): unknown[] {
     const marker = pyStrip(context[0])
     if (marker.length < 4) this.stateCorrection(context)
-    const [source, srcline] = this.stateMachine.getSourceAndLine()
+    const source = this.stateMachine.sourceAt()
+    const srcline = this.stateMachine.sourceLineAt()
     const transition = el('transition')
     setSourceLine(transition, source, (srcline ?? 1) - 1)
     this.addToParent(transition)
@@ -286,13 +302,14 @@ export class Line extends SpecializedText {
   }
 
   override blank(_match: Match | null, context: Context, _nextState: string | null): TransitionResult<Context> {
-    const [source, srcline] = this.stateMachine.getSourceAndLine()
+    const source = this.stateMachine.sourceAt()
+    const srcline = this.stateMachine.sourceLineAt()
     const marker = pyStrip(context[0])
     if (marker.length < 4) this.stateCorrection(context)
     const transition = el('transition')
     setSourceLine(transition, source, (srcline ?? 1) - 1)
     this.addToParent(transition)
-    return [[], 'Body', []]
+    return [[], 'Body', noResults]
   }
 
   override text(match: Match, context: Context, _nextState: string): TransitionResult<Context> {
@@ -308,7 +325,7 @@ export class Line extends SpecializedText {
       if (pyRstrip(overline).length < 4) this.shortOverline(context, blocktext, lineno, 2)
       else {
         this.addToParent(this.reporter.error('Incomplete section title.', [literal(blocktext)], { line: lineno }))
-        return [[], 'Body', []]
+        return [[], 'Body', noResults]
       }
     }
     const source = `${overline}\n${title}\n${underline}`
@@ -319,14 +336,14 @@ export class Line extends SpecializedText {
       if (pyRstrip(overline).length < 4) this.shortOverline(context, blocktext, lineno, 2)
       else {
         this.addToParent(this.reporter.error('Missing matching underline for section title overline.', [literal(source)], { line: lineno }))
-        return [[], 'Body', []]
+        return [[], 'Body', noResults]
       }
     } else if (overline !== underline) {
       const blocktext = overline + '\n' + title + '\n' + underline
       if (pyRstrip(overline).length < 4) this.shortOverline(context, blocktext, lineno, 2)
       else {
         this.addToParent(this.reporter.error('Title overline & underline mismatch.', [literal(source)], { line: lineno }))
-        return [[], 'Body', []]
+        return [[], 'Body', noResults]
       }
     }
     title = pyRstrip(title)
@@ -338,7 +355,7 @@ export class Line extends SpecializedText {
     }
     const style = overline[0] + underline[0]
     this.section(title.replace(/^[ \t\n\r\f\v]+/, ''), source, style, lineno + 1, messages)
-    return [[], 'Body', []]
+    return [[], 'Body', noResults]
   }
 
   override indent(match: Match, context: Context, nextState: string): TransitionResult<Context> {
@@ -351,7 +368,7 @@ export class Line extends SpecializedText {
     const lineno = this.stateMachine.absLineNumber() - 1
     if (pyRstrip(overline).length < 4) this.shortOverline(context, blocktext, lineno, 1)
     this.addToParent(this.reporter.error('Invalid section title or transition marker.', [literal(blocktext)], { line: lineno }))
-    return [[], 'Body', []]
+    return [[], 'Body', noResults]
   }
 
   /** docutils: Line.short_overline */
@@ -394,12 +411,13 @@ export class QuotedLiteralBlock extends RSTState {
 
   blank(_match: Match, context: Context, nextState: string): TransitionResult<Context> {
     if (context.length > 0) return eofResult() // docutils: raise EOFError
-    return [context, nextState, []]
+    return [context, nextState, noResults]
   }
 
   override eof(context: Context): unknown[] {
     if (context.length > 0) {
-      const [source, line] = this.stateMachine.getSourceAndLine(this.initialLineno)
+      const source = this.stateMachine.sourceAt(this.initialLineno)
+      const line = this.stateMachine.sourceLineAt(this.initialLineno)
       const value = context.join('\n')
       const literalBlock = literal(value)
       setSourceLine(literalBlock, source, line)
@@ -424,12 +442,12 @@ export class QuotedLiteralBlock extends RSTState {
     const pattern = new RegExp('^' + escapeRegExp(quote))
     this.addTransition('quoted', { pattern, method: (m, c, n) => this.quoted(m, c, n), nextState: this.name })
     this.initialLineno = this.stateMachine.absLineNumber()
-    return [[match.input], nextState, []]
+    return [[match.input], nextState, noResults]
   }
 
   quoted(match: Match, context: Context, nextState: string): TransitionResult<Context> {
     context.push(match.input)
-    return [context, nextState, []]
+    return [context, nextState, noResults]
   }
 
   text(_match: Match, context: Context, _nextState: string): TransitionResult<Context> {
