@@ -84,10 +84,9 @@ function docinfo(state: State, body: RstElement): void {
     const name = field.children.find((child) => child.type === 'field_name')
     const value = field.children.find((child): child is RstElement => child.type === 'field_body')
     if (!name || !value) continue
-    const key = Object.hasOwn(language.bibliographicFields, fullyNormalizeName(astext(name)))
-      ? language.bibliographicFields[fullyNormalizeName(astext(name))]
-      : undefined
-    if (key === undefined) continue
+    const normalized = fullyNormalizeName(astext(name))
+    if (!Object.hasOwn(language.bibliographicFields, normalized)) continue
+    const key = language.bibliographicFields[normalized]
     info[key] = astext(value).replace(/\s+/g, ' ').trim()
     if (key === 'author') {
       if (info.author) authors.push(info.author)
