@@ -10,7 +10,7 @@
  * the run loop is linear in the number of lines.
  */
 import { getColumnIndices, isWideChar } from './util/line-helpers.js'
-import { isPySpace, pyLstrip, pyRstrip } from './util/strings.js'
+import { isPyBlank, isPySpace, pyLstrip, pyRstrip } from './util/strings.js'
 
 /** Source and 0-based offset of a line. */
 export type LineInfo = [source: string | undefined, offset: number | undefined]
@@ -169,25 +169,14 @@ export class StringList {
 
   /** Make the items explicit, private to this list and exactly its window before writing. */
   private writableItems(): void {
-    const srcs = this._srcs
-    if (srcs === undefined) {
-      const length = this._len
-      const madeSrcs = new Array<string | undefined>(length)
-      const madeOffs = new Array<number | undefined>(length)
-      for (let index = 0; index < length; index++) {
-        madeSrcs[index] = this._src
-        madeOffs[index] = this._ib + index
-      }
-      this._srcs = madeSrcs
-      this._offs = madeOffs
-      this._is = 0
-      this._itemsMine = true
-    } else if (!this._itemsMine) {
-      this._srcs = srcs.slice(this._is, this._is + this._len)
-      this._offs = this._offs.slice(this._is, this._is + this._len)
-      this._is = 0
-      this._itemsMine = true
-    }
+    if (this._srcs !== undefined && this._itemsMine) return
+    // Both read the current (implicit or shared) items before either is replaced.
+    const srcs = this.sourceList()
+    const offs = this.offsetList()
+    this._srcs = srcs
+    this._offs = offs
+    this._is = 0
+    this._itemsMine = true
   }
 
   /** Both arrays writable (structural changes). */
@@ -424,13 +413,7 @@ export class StringList {
 
   /** `info(index)`, or undefined where `info` would throw (no exception: callers probe past the ends). */
   infoIfAny(index: number): LineInfo | undefined {
-    const length = this._len
-    const normalized = index < 0 ? index + length : index
-    if (normalized >= 0 && normalized < length) {
-      return [this.itemSource(normalized), this.itemOffset(normalized)]
-    }
-    if (index === length && length > 0) return [this.itemSource(length - 1), undefined]
-    return undefined
+    return this.hasInfo(index) ? [this.infoSource(index), this.infoOffset(index)] : undefined
   }
 
   /**
@@ -485,7 +468,7 @@ export class StringList {
     const last = this.length
     while (end < last) {
       const line = this.at(end)!
-      if (isBlankLine(line)) break
+      if (isPyBlank(line)) break
       if (flushLeft && line[0] === ' ') {
         const [source, offset] = this.info(end)
         throw new UnexpectedIndentationError(this.slice(start, end), source, (offset ?? 0) + 1)
@@ -584,12 +567,6 @@ export class StringList {
   replace(old: string, replacement: string): void {
     for (let index = 0; index < this.data.length; index++) this.data[index] = this.data[index].replaceAll(old, replacement)
   }
-}
-
-/** `not line.strip()` without the copy. */
-export function isBlankLine(line: string): boolean {
-  for (let index = 0; index < line.length; index++) if (!isPySpace(line.charCodeAt(index))) return false
-  return true
 }
 
 /** Length of the leading Python whitespace of `line` (`len(line) - len(line.lstrip())`). */
@@ -1139,7 +1116,7 @@ export class StateMachine<C = unknown> {
   isNextLineBlank(): boolean {
     const line = this.inputLines.at(this.lineOffset + 1)
     if (line === undefined) return true
-    return isBlankLine(line)
+    return isPyBlank(line)
   }
 
   /** docutils: StateMachine.at_eof */
@@ -1203,16 +1180,7 @@ export class StateMachine<C = unknown> {
    * @returns (source, 1-based line in that source).
    */
   getSourceAndLine(lineno?: number): [string | undefined, number | undefined] {
-    const offset = lineno === undefined || lineno === null ? this.lineOffset : lineno - this.inputOffset - 1
-    const inputLines = this.inputLines
-    if (!inputLines.hasInfo(offset)) return [undefined, undefined]
-    const sourceOffset = inputLines.infoOffset(offset)
-    if (sourceOffset === undefined || sourceOffset === null) {
-      // docutils: TypeError branch (just past the end).
-      const [s, l] = this.getSourceAndLine(offset + this.inputOffset)
-      return [s, l === undefined ? undefined : l + 1]
-    }
-    return [inputLines.infoSource(offset), sourceOffset + 1]
+    return [this.sourceAt(lineno), this.sourceLineAt(lineno)]
   }
 
   /** `getSourceAndLine(lineno)[0]` without the tuple. */
@@ -1344,7 +1312,7 @@ export class StateMachine<C = unknown> {
     let offset = this.absLineOffset()
     const [indented, indent, blankFinish] = this.inputLines.getIndented(this.lineOffset, untilBlank, stripIndent)
     if (indented.length > 0) this.nextLine(indented.length - 1)
-    while (indented.length > 0 && isBlankLine(indented.at(0)!)) {
+    while (indented.length > 0 && isPyBlank(indented.at(0)!)) {
       indented.trimStart()
       offset++
     }
@@ -1356,7 +1324,7 @@ export class StateMachine<C = unknown> {
     let offset = this.absLineOffset()
     const [indented, , blankFinish] = this.inputLines.getIndented(this.lineOffset, untilBlank, stripIndent, indent)
     this.nextLineSafe(indented.length - 1)
-    while (indented.length > 0 && isBlankLine(indented.at(0)!)) {
+    while (indented.length > 0 && isPyBlank(indented.at(0)!)) {
       indented.trimStart()
       offset++
     }
@@ -1369,7 +1337,7 @@ export class StateMachine<C = unknown> {
     const [indented, , blankFinish] = this.inputLines.getIndented(this.lineOffset, untilBlank, stripIndent, undefined, indent)
     this.nextLineSafe(indented.length - 1)
     if (stripTop) {
-      while (indented.length > 0 && isBlankLine(indented.at(0)!)) {
+      while (indented.length > 0 && isPyBlank(indented.at(0)!)) {
         indented.trimStart()
         offset++
       }

@@ -1,7 +1,7 @@
 /**
  * Node helpers shared by the directive modules.
  */
-import { text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
+import { element, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
 import { appendChild, listAttribute, setSourceLine } from '../util/node-info.js'
 import { classOption } from './converters.js'
 import { isSubstitutionDef, type Directive } from './directive.js'
@@ -33,8 +33,7 @@ export function makeElement(type: string, attributes?: Attributes, children?: Rs
     }
   }
   if (fixedTextTypes.has(type) && !('xml:space' in attrs)) attrs['xml:space'] = 'preserve'
-  // The same object `element(type, attrs)` builds, without copying `attrs` again.
-  const node: RstElement = { type, attributes: attrs, children: [] }
+  const node = element(type, attrs)
   if (children !== undefined) for (let index = 0; index < children.length; index++) appendChild(node, children[index])
   return node
 }

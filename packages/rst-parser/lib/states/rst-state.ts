@@ -4,7 +4,7 @@
 import type { DocumentContext } from '../document.js'
 import { getRstLanguage } from '../languages/index.js'
 import type { RstLanguageModule } from '../languages/types.js'
-import { text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
+import { element, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
 import { State, StateMachine, StateMachineError, StringList, eofSignal, type TransitionResult } from '../statemachine.js'
 import { appendChild, appendChildren, getParent, listAttribute, ownSourceLine, setParent, setPositionHint, setSourceLine } from '../util/node-info.js'
@@ -208,9 +208,7 @@ export function sectionHierarchy(node: RstElement): RstElement[] {
 
 /** Create an element, recording children's parent (docutils node constructors). */
 export function el(type: string, attributes?: Attributes, children?: RstNode[]): RstElement {
-  // What `element(type, attributes, [])` builds (same keys, same order),
-  // without allocating a default `{}` only to copy it.
-  const node: RstElement = { type, attributes: attributes === undefined ? {} : { ...attributes }, children: [] }
+  const node = element(type, attributes)
   if (fixedTextTypes.has(type) && node.attributes['xml:space'] === undefined) node.attributes['xml:space'] = 'preserve'
   if (children !== undefined) for (let index = 0; index < children.length; index++) appendChild(node, children[index]) // no spread: hot
   return node

@@ -26,9 +26,9 @@ export class SpecializedBody extends Body {
   }
 
   /**
-   * docutils: SpecializedBody.invalid_input. Every caller returns its result
-   * straight to the run loop, so once the state machine has a non-throwing
-   * EOF result this can return it instead of throwing.
+   * docutils: SpecializedBody.invalid_input (`raise EOFError`). Every caller
+   * returns its result straight to the run loop, so the non-throwing EOF
+   * result has the same effect as the throw.
    */
   invalidInput(): TransitionResult<Context> {
     this.stateMachine.previousLine()

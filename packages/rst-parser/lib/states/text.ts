@@ -9,13 +9,12 @@ import {
   UnexpectedIndentationError,
   eofResult,
   eofSignal,
-  isBlankLine,
   matchLine,
   type TransitionResult
 } from '../statemachine.js'
 import { columnWidth } from '../util/column-width.js'
 import { appendChildren, setSourceLine } from '../util/node-info.js'
-import { pyRstrip, pyStrip } from '../util/strings.js'
+import { isPyBlank, pyRstrip, pyStrip } from '../util/strings.js'
 import { unescape } from '../nodes.js'
 import { classifierDelimiter, quotedLiteralBlockPatterns, textPatterns } from './patterns.js'
 import { RSTState, el, noResults, textElement } from './rst-state.js'
@@ -159,7 +158,7 @@ export class Text extends RSTState {
   /** docutils: Text.literal_block */
   literalBlock(): RstNode[] {
     const { indented, lineOffset, blankFinish } = this.stateMachine.getIndented()
-    while (indented.length > 0 && isBlankLine(indented.at(indented.length - 1)!)) indented.trimEnd()
+    while (indented.length > 0 && isPyBlank(indented.at(indented.length - 1)!)) indented.trimEnd()
     if (indented.length === 0) return this.quotedLiteralBlock()
     const data = indented.lines().join('\n')
     const literalBlock = literal(data)

@@ -10,7 +10,7 @@
  */
 import type { StringList } from '../statemachine.js'
 import { isCombining, isWide } from '../util/column-width.js'
-import { isPySpace, pyLstrip, pyRstrip } from '../util/strings.js'
+import { isPyBlank, isPySpace, pyLstrip, pyRstrip } from '../util/strings.js'
 
 /**
  * docutils: tableparser.TableMarkupError — a problem with table markup.
@@ -137,12 +137,7 @@ export function isBlankSlice(chars: readonly string[] | string, start: number, e
     for (let index = start; index < stop; index++) if (!isPySpace(chars.charCodeAt(index))) return false
     return true
   }
-  for (let index = start; index < stop; index++) if (!isPyBlankString(chars[index]!)) return false
-  return true
-}
-
-function isPyBlankString(value: string): boolean {
-  for (let index = 0; index < value.length; index++) if (!isPySpace(value.charCodeAt(index))) return false
+  for (let index = start; index < stop; index++) if (!isPyBlank(chars[index]!)) return false
   return true
 }
 
