@@ -18,6 +18,12 @@ const bodyContainers: ReadonlySet<string> = new Set([
   'definition_list_item'
 ])
 
+/** One auto-id prefix and the last number used with it. */
+interface IdCounter {
+  readonly prefix: string
+  count: number
+}
+
 /** A pending node registered with `notePending` (docutils transformer.add_pending). */
 export interface PendingEntry {
   node: RstElement
@@ -52,6 +58,11 @@ export class DocumentContext {
   }
   /** Name → id; `null` marks a dupname (docutils `None`). */
   nameids = new Map<string, string | null>()
+  /**
+   * Name → explicit? (docutils `nametypes`). Implicit names (`false`) are
+   * only stored once a duplicate made them so: a missing name reads as
+   * `false` (`setNameIdMap` does not store one per section title).
+   */
   nametypes = new Map<string, boolean>()
   ids = new Map<string, RstElement>()
   /** docutils `document.footnote_refs`. */
@@ -80,13 +91,29 @@ export class DocumentContext {
   citations: RstElement[] = []
   autofootnoteStart = 1
   symbolFootnoteStart = 0
-  idCounter = new Map<string, number>()
-  /** `setId`'s auto-id prefix by node type (settings do not change during a parse). */
-  private autoIdPrefixes = new Map<string, string>()
+  /** docutils `document.id_counter` (a copy: `setId` counts in `idCounters`). */
+  get idCounter(): Map<string, number> {
+    const map = new Map<string, number>()
+    for (const [prefix, counter] of this.idCounters) map.set(prefix, counter.count)
+    return map
+  }
+  set idCounter(value: Map<string, number>) {
+    this.idCounters = new Map()
+    for (const [prefix, count] of value) this.idCounters.set(prefix, { prefix, count })
+    this.autoIdPrefixes = new Map()
+  }
+  /** Auto-id counters by prefix (docutils `id_counter`); boxes, so a cached box is counted without a lookup. */
+  private idCounters = new Map<string, IdCounter>()
+  /** `setId`'s auto-id prefix (and its counter) by node type (settings do not change during a parse). */
+  private autoIdPrefixes = new Map<string, IdCounter>()
   parseMessages: RstElement[] = []
   transformMessages: RstElement[] = []
   pending: PendingEntry[] = []
   includeLog: Array<[string, unknown]> = []
+  /** `directives/registry.ts`: per-document directive lookup cache (name → directive). */
+  directiveLookups: Map<string, unknown> | undefined = undefined
+  /** `directives/registry.ts`: per-document names that found no directive. */
+  directiveMisses: Map<string, unknown> | undefined = undefined
   /** Nodes docutils marks `referenced` (by `dupname`). */
   referenced = new WeakSet<RstElement>()
 
@@ -140,45 +167,62 @@ export class DocumentContext {
       }
     }
     if (!found) {
-      let prefix: string
+      let counter: IdCounter | undefined
       if (baseId && autoIdPrefix.endsWith('%')) {
-        prefix = id + '-'
+        counter = this.idCounterFor(id + '-')
       } else {
-        prefix = idPrefix + autoIdPrefix
-        if (prefix.endsWith('%')) {
-          if (suggestedPrefix) prefix = `${prefix.slice(0, -1)}${suggestedPrefix}-`
-          else {
-            // Per node type, the same string every time (`system-message-`,
-            // `problematic-`…): made once per document.
-            let cached = this.autoIdPrefixes.get(node.type)
-            if (cached === undefined) {
-              cached = `${prefix.slice(0, -1)}${makeId(node.type)}-`
-              this.autoIdPrefixes.set(node.type, cached)
-            }
-            prefix = cached
+        const prefix = idPrefix + autoIdPrefix
+        if (!prefix.endsWith('%')) counter = this.idCounterFor(prefix)
+        else if (suggestedPrefix) counter = this.idCounterFor(`${prefix.slice(0, -1)}${suggestedPrefix}-`)
+        else {
+          // Per node type, the same prefix every time (`system-message-`,
+          // `problematic-`…) and its counter: found once per document.
+          counter = this.autoIdPrefixes.get(node.type)
+          if (counter === undefined) {
+            counter = this.idCounterFor(`${prefix.slice(0, -1)}${makeId(node.type)}-`)
+            this.autoIdPrefixes.set(node.type, counter)
           }
         }
       }
-      while (true) {
-        const count = (this.idCounter.get(prefix) ?? 0) + 1
-        this.idCounter.set(prefix, count)
-        id = `${prefix}${count}`
-        if (!this.ids.has(id)) break
-      }
+      const prefix = counter.prefix
+      do id = prefix + String(++counter.count)
+      while (this.ids.has(id))
     }
     ids.push(id)
     this.ids.set(id, node)
     return id
   }
 
+  /** The auto-id counter of `prefix` (docutils `id_counter[prefix]`), made at 0. */
+  private idCounterFor(prefix: string): IdCounter {
+    let counter = this.idCounters.get(prefix)
+    if (counter === undefined) {
+      counter = { prefix, count: 0 }
+      this.idCounters.set(prefix, counter)
+    }
+    return counter
+  }
+
   /** docutils: document.set_name_id_map */
   setNameIdMap(node: RstElement, id: string, msgnode?: RstElement, explicit = false): void {
-    for (const name of [...listAttribute(node, 'names')]) {
+    const names = listAttribute(node, 'names')
+    if (names.length === 0) return
+    if (names.length === 1) {
+      // (nearly always one name: no copy of the list, which a duplicate may change)
+      const name = names[0]!
+      if (this.nameids.has(name)) this.setDuplicateNameId(node, id, name, msgnode, explicit)
+      else {
+        this.nameids.set(name, id)
+        if (explicit) this.nametypes.set(name, true)
+      }
+      return
+    }
+    for (const name of [...names]) {
       if (this.nameids.has(name)) {
         this.setDuplicateNameId(node, id, name, msgnode, explicit)
       } else {
         this.nameids.set(name, id)
-        this.nametypes.set(name, explicit)
+        if (explicit) this.nametypes.set(name, true)
       }
     }
   }

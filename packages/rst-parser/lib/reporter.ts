@@ -116,9 +116,14 @@ export class Reporter {
         if (value === undefined) continue
         if (key === 'ruleId') ruleId = value as string
         else if (key === 'base_node') baseNode = value as RstNode
+        // (named stores for the usual keys: a keyed store into the fresh
+        // object was measured hot; same keys, same order)
+        else if (key === 'line') {
+          hasLine = true
+          attrs.line = value as Attributes[string]
+        } else if (key === 'backrefs') attrs.backrefs = value as Attributes[string]
         else {
           if (key === 'source') hasSource = true
-          else if (key === 'line') hasLine = true
           attrs[key] = value as Attributes[string]
         }
       }

@@ -21,6 +21,7 @@ import {
   optionClasses,
   setSource
 } from './util.js'
+import { QuietError } from '../util/quiet-error.js'
 
 const nameAndClass = { class: classOption, name: unchanged }
 
@@ -134,7 +135,7 @@ export const parsedLiteral: DirectiveSpec = {
 }
 
 /** docutils: utils.code_analyzer.LexerError */
-export class LexerError extends Error {
+export class LexerError extends QuietError {
   override name = 'LexerError'
 }
 

@@ -14,9 +14,10 @@ import type {
   DirectiveStateMachine,
   StringListLike
 } from './types.js'
+import { QuietError } from '../util/quiet-error.js'
 
 /** docutils: parsers.rst.DirectiveError — one message at `level`. */
-export class DirectiveError extends Error {
+export class DirectiveError extends QuietError {
   readonly level: number
   readonly msg: string
   constructor(level: number, message: string) {
@@ -43,7 +44,8 @@ export class Directive {
   declare content: StringListLike
   declare lineno: number
   declare contentOffset: number
-  declare blockText: string
+  /** The block text, or its lines until first read (see `blockText`). */
+  declare private blockSource: string | readonly string[]
   declare state: DirectiveState
   declare stateMachine: DirectiveStateMachine
   declare reporter: Reporter
@@ -56,7 +58,7 @@ export class Directive {
    * @param content Content lines.
    * @param lineno Absolute line number of the first line.
    * @param contentOffset Line offset of the first content line.
-   * @param blockText The whole directive text.
+   * @param blockText The whole directive text (or its lines: joined on first read).
    * @param state Calling state.
    * @param stateMachine Its state machine.
    */
@@ -68,7 +70,7 @@ export class Directive {
     content: StringListLike,
     lineno: number,
     contentOffset: number,
-    blockText: string,
+    blockText: string | readonly string[],
     state: DirectiveState,
     stateMachine: DirectiveStateMachine
   ) {
@@ -79,10 +81,26 @@ export class Directive {
     this.content = content
     this.lineno = lineno
     this.contentOffset = contentOffset
-    this.blockText = blockText
+    this.blockSource = blockText
     this.state = state
     this.stateMachine = stateMachine
     this.reporter = state.reporter
+  }
+
+  /**
+   * docutils `self.block_text`: only error paths read it, so `runDirective`
+   * passes the lines and they are joined here, once, when needed.
+   */
+  get blockText(): string {
+    const source = this.blockSource
+    if (typeof source === 'string') return source
+    const text = source.join('\n')
+    this.blockSource = text
+    return text
+  }
+
+  set blockText(value: string) {
+    this.blockSource = value
   }
 
   get document(): DocumentContext {

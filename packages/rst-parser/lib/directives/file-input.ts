@@ -9,14 +9,15 @@ import { readFileSync } from 'node:fs'
 import nodePath from 'node:path'
 import { pyStrRepr } from './py.js'
 import { isInsideDirectory } from '../util/paths.js'
+import { QuietError, withoutStackTrace } from '../util/quiet-error.js'
 
 /** docutils: io.InputError (an OSError) — message as `error_string` prints it. */
-export class InputError extends Error {
+export class InputError extends QuietError {
   override name = 'InputError'
 }
 
 /** A decoding failure (Python `UnicodeDecodeError`, or another `UnicodeError` named by `name`). */
-export class UnicodeDecodeError extends Error {
+export class UnicodeDecodeError extends QuietError {
   constructor(message: string, name = 'UnicodeDecodeError') {
     super(message)
     this.name = name
@@ -24,7 +25,7 @@ export class UnicodeDecodeError extends Error {
 }
 
 /** rstmdx: a path outside `settings.root`. */
-export class OutsideRootError extends Error {
+export class OutsideRootError extends QuietError {
   override name = 'OutsideRootError'
 }
 
@@ -52,6 +53,24 @@ function parentOf(source: string): string {
  * @returns Relative (or absolute) POSIX path.
  */
 export function relativePath(target: string, cwd: string): string {
+  // A pure function of its arguments when `cwd` is absolute (then `resolve`
+  // does not read the process's working directory): memoized (called for
+  // every `include`, with the same header files in most documents).
+  if (!cwd.startsWith('/')) return computeRelativePath(target, cwd)
+  const key = `${cwd}\0${target}`
+  let result = relativePaths.get(key)
+  if (result === undefined) {
+    result = computeRelativePath(target, cwd)
+    if (relativePaths.size >= 1024) relativePaths.clear()
+    relativePaths.set(key, result)
+  }
+  return result
+}
+
+/** `relativePath` results by `cwd` + NUL + `target` (absolute `cwd` only). */
+const relativePaths = new Map<string, string>()
+
+function computeRelativePath(target: string, cwd: string): string {
   const sourceParts = nodePath.posix.resolve(cwd, 'dummy_file').split('/')
   const targetParts = nodePath.posix.resolve(cwd, target).split('/')
   if (sourceParts[0] !== targetParts[0] || sourceParts[1] !== targetParts[1]) return targetParts.join('/')
@@ -105,7 +124,9 @@ export function readTextFile(path: string, encoding: string, cwd: string, root?:
   }
   let data: Buffer
   try {
-    data = readFileSync(absolute)
+    // Only the error's `code` is read: no stack trace for a missing file
+    // (Node builds one per failed call).
+    data = withoutStackTrace(() => readFileSync(absolute))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? ''
     const [errno, text] = errnoText[code] ?? [5, 'Input/output error']

@@ -43,6 +43,7 @@ import {
   setSource
 } from './util.js'
 import { numberLines } from './body.js'
+import { QuietError } from '../util/quiet-error.js'
 
 /** Working directory for relative paths (rstmdx `settings.cwd`, else the process's). */
 function workingDirectory(directive: Directive): string {
@@ -300,7 +301,7 @@ export const raw: DirectiveSpec = {
     if (!settings.raw_enabled || (!settings.file_insertion_enabled && ('file' in options || 'url' in options))) {
       throw directive.warning(`"${directive.name}" directive disabled.`)
     }
-    const attributes: Record<string, string> = { format: pySplit(directive.arguments[0]!.toLowerCase()).join(' ') }
+    const attributes: Record<string, string | string[]> = { format: pySplit(directive.arguments[0]!.toLowerCase()).join(' ') }
     const encodingName = (options.encoding as string | undefined) ?? settings.input_encoding
     let value: string
     if (directive.content.length > 0) {
@@ -329,7 +330,10 @@ export const raw: DirectiveSpec = {
       directive.assertHasContent()
       value = ''
     }
-    const node = makeElement('raw', { ...attributes, classes: (options.class as string[] | undefined) ?? [] }, [text(value)])
+    // (`{...attributes, classes}` without the spread: a spread followed by
+    // another property takes a slow path in V8, ~0.5 µs)
+    attributes.classes = (options.class as string[] | undefined) ?? []
+    const node = makeElement('raw', attributes, [text(value)])
     setSource(node, directive.stateMachine.getSourceAndLine(directive.lineno))
     return [node]
   }
@@ -451,7 +455,7 @@ export const title: DirectiveSpec = {
 const fieldMarker = /^:(?![: ])([^:\\]|\\.|:(?!([ `]|$)))*(?<! ):( +|$)/
 
 /** docutils: utils.NameValueError */
-class NameValueError extends Error {}
+class NameValueError extends QuietError {}
 
 /** docutils: utils.extract_name_value */
 export function extractNameValue(line: string): Array<[string, string]> {

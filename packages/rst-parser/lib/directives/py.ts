@@ -5,6 +5,7 @@
  * `repr()`); these reproduce the parts the directives need.
  */
 
+import { QuietError } from '../util/quiet-error.js'
 import { isPySpace, pySplit } from '../util/strings.js'
 
 /** Python `str.split(None, maxsplit)`. */
@@ -85,13 +86,17 @@ export function pyFloatRepr(value: number): string {
   return text.includes('.') || text.includes('e') ? text : text + '.0'
 }
 
-/** Raised by conversion functions: Python `ValueError`. */
-export class PyValueError extends Error {
+/**
+ * Raised by conversion functions: Python `ValueError`. Always caught and
+ * reported by its message, so no stack trace is captured (invalid `:rfc:` /
+ * `:pep:` role numbers and option values were measured hot).
+ */
+export class PyValueError extends QuietError {
   override name = 'ValueError'
 }
 
-/** Raised by conversion functions: Python `TypeError`. */
-export class PyTypeError extends Error {
+/** Raised by conversion functions: Python `TypeError` (no stack trace, as `PyValueError`). */
+export class PyTypeError extends QuietError {
   override name = 'TypeError'
 }
 

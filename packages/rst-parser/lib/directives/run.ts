@@ -14,14 +14,16 @@ import { bodyDirectiveHook } from '../states/hooks.js'
 import { appendChildren } from '../util/node-info.js'
 import { isPyBlank, pySplit } from '../util/strings.js'
 import { MarkupError } from '../states/errors.js'
+import { maxNestingDepth } from '../states/rst-state.js'
 import { Directive, DirectiveError } from './directive.js'
 import { PyTypeError, PyValueError, pyRepr, pySplitMax } from './py.js'
-import { directive as lookupDirective } from './registry.js'
+import { findDirective } from './registry.js'
 import type { DirectiveOptions, DirectiveSpec, DirectiveState, OptionSpec } from './types.js'
 import { literalBlock, makeElement } from './util.js'
+import { QuietError, withoutStackTrace } from '../util/quiet-error.js'
 
 /** docutils: utils.ExtensionOptionError (and subclasses). */
-export class ExtensionOptionError extends Error {
+export class ExtensionOptionError extends QuietError {
   override name = 'ExtensionOptionError'
 }
 
@@ -35,6 +37,16 @@ class UnknownOptionError {
   constructor(readonly optionName: string) {
     this.message = optionName
   }
+}
+
+/**
+ * A `MarkupError` without a stack trace: the ones thrown here are caught by
+ * `runDirective` / the `role` directive, which only read the message, and
+ * capturing the (deep: nested parses) stack was measured hot (unknown
+ * options of Sphinx directives, directives without content).
+ */
+function markupError(message: string): MarkupError {
+  return withoutStackTrace(() => new MarkupError(message))
 }
 
 /**
@@ -53,8 +65,8 @@ export function bodyDirective(
   matchEnd: number,
   optionPresets: DirectiveOptions = {}
 ): [RstNode[], boolean] {
-  const [spec, messages] = lookupDirective(typeName, state.memo.language, state.document)
-  appendChildren(state.parent, ...messages)
+  // (the lookup's INFO message, if any, is appended to `state.parent`)
+  const spec = findDirective(typeName, state.memo.language, state.document, state.parent)
   if (spec) return runDirective(state, spec, matchEnd, typeName, optionPresets)
   return unknownDirective(state, typeName)
 }
@@ -86,7 +98,6 @@ export function runDirective(
     const line = stateMachine.inputLines.at(index)
     if (line !== undefined) blockLines.push(line)
   }
-  const blockText = blockLines.join('\n')
   let parsed: [string[], DirectiveOptions, StringList, number]
   try {
     parsed = parseDirectiveBlock(state, indented, lineOffset, spec, optionPresets)
@@ -94,26 +105,26 @@ export function runDirective(
     if (!(error instanceof MarkupError)) throw error
     const message = state.reporter.error(
       `Error in "${typeName}" directive:\n${error.message}.`,
-      [literalBlock(blockText)],
+      [literalBlock(blockLines.join('\n'))],
       { line: lineno }
     )
     return [[message], blankFinish]
   }
   const [args, options, content, contentOffset] = parsed
-  const instance = new Directive(spec, typeName, args, options, content, lineno, contentOffset, blockText, state, stateMachine)
+  const instance = new Directive(spec, typeName, args, options, content, lineno, contentOffset, blockLines, state, stateMachine)
   let result: RstNode[]
   try {
     result = instance.run()
   } catch (error) {
     if (error instanceof DirectiveError) {
       const message = state.reporter.systemMessage(error.level, error.msg, [], { line: lineno })
-      appendChildren(message, literalBlock(blockText))
+      appendChildren(message, literalBlock(instance.blockText))
       result = [message]
     } else if (error instanceof Error && !(error instanceof SystemMessageError) && error.name !== 'SystemMessageError') {
       // A bug in a directive port must not crash the parser: report it.
       const message = state.reporter.error(
         `Error in "${typeName}" directive:\n${error.message}.`,
-        [literalBlock(blockText)],
+        [literalBlock(instance.blockText)],
         { line: lineno, ruleId: 'directive-internal-error' }
       )
       result = [message]
@@ -181,7 +192,7 @@ export function parseDirectiveBlock(
   }
   let args: string[] = []
   if (spec.requiredArguments || spec.optionalArguments) args = parseDirectiveArguments(spec, argBlock)
-  if (content.length > 0 && !hasContent) throw new MarkupError('no content permitted')
+  if (content.length > 0 && !hasContent) throw markupError('no content permitted')
   return [args, options, content, contentOffset]
 }
 
@@ -209,7 +220,7 @@ function parseDirectiveOptions(
   if (optBlock && optBlock.length > 0) {
     const [success, data] = parseExtensionOptions(state, optionSpec, optBlock)
     if (success) Object.assign(options, data)
-    else throw new MarkupError(data as string)
+    else throw markupError(data as string)
   }
   return [options, argBlock]
 }
@@ -226,12 +237,12 @@ function parseDirectiveArguments(
   const argText = argBlock.lines().join('\n')
   let args = pySplit(argText)
   if (args.length < required) {
-    throw new MarkupError(`${required} argument(s) required, ${args.length} supplied`)
+    throw markupError(`${required} argument(s) required, ${args.length} supplied`)
   } else if (args.length > required + optional) {
     if (spec.finalArgumentWhitespace) {
       args = pySplitMax(argText, required + optional - 1)
     } else {
-      throw new MarkupError(`maximum ${required + optional} argument(s) allowed, ${args.length} supplied`)
+      throw markupError(`maximum ${required + optional} argument(s) allowed, ${args.length} supplied`)
     }
   }
   return args
@@ -250,12 +261,22 @@ export function parseExtensionOptions(
   optionSpec: OptionSpec,
   datalines: StringList
 ): [true, DirectiveOptions] | [false, string] {
-  const node = makeElement('field_list')
-  const [newlineOffset, blankFinish] = state.nestedListParse(datalines, 0, node, 'ExtensionOptions', true)
-  if (newlineOffset !== datalines.length) return [false, 'invalid option block']
+  const fast = plainExtensionOptions(state, datalines)
+  let optionList: Array<[string, string | undefined]> | undefined
+  let blankFinish: boolean
+  let node: RstElement | undefined
+  if (fast !== undefined) {
+    optionList = fast
+    blankFinish = plainBlankFinish
+  } else {
+    node = makeElement('field_list')
+    const [newlineOffset, finish] = state.nestedListParse(datalines, 0, node, 'ExtensionOptions', true)
+    if (newlineOffset !== datalines.length) return [false, 'invalid option block']
+    blankFinish = finish
+  }
   let options: DirectiveOptions
   try {
-    options = extractExtensionOptions(node, optionSpec)
+    options = optionList !== undefined ? assembleOptionDict(optionList, optionSpec) : extractExtensionOptions(node!, optionSpec)
   } catch (error) {
     if (error instanceof UnknownOptionError) return [false, `unknown option: "${error.optionName}"`]
     if (error instanceof PyValueError || error instanceof PyTypeError) return [false, `invalid option value: ${error.message}`]
@@ -264,6 +285,71 @@ export function parseExtensionOptions(
   }
   if (blankFinish) return [true, options]
   return [false, 'option data incompletely parsed']
+}
+
+/** A field name the inliner turns into one plain text node, without side effects (no PEP/RFC references). */
+const plainOptionName = /^[A-Za-z0-9-]+$/
+
+/** Tests switch the `plainExtensionOptions` fast path off to compare it with the state machine. */
+export const extensionOptionsFastPath = { enabled: true }
+
+/** `plainExtensionOptions`' second result: the `blank_finish` of the last field. */
+let plainBlankFinish = true
+
+/**
+ * The `ExtensionOptions` nested parse (docutils `parse_extension_options`)
+ * without a state machine, for the usual option block: every field starts
+ * with a field marker at column 0 whose name is plain (letters, digits,
+ * hyphens), and every body is at most one paragraph of raw text. Then the
+ * field list it would build is fully known: its `extract_options` result is
+ * returned directly. The only side effect of the nested parse that outlives
+ * it — the document's current source/line, left by the machine's last line
+ * change (one past the end) — is reproduced. Anything else returns
+ * `undefined` before any side effect, and the machine runs as before.
+ *
+ * @param state Calling state.
+ * @param datalines The option lines.
+ * @returns `[name, data]` pairs (lower-case names) and `plainBlankFinish`, or undefined.
+ */
+function plainExtensionOptions(state: DirectiveState, datalines: StringList): Array<[string, string | undefined]> | undefined {
+  const length = datalines.length
+  if (length === 0 || (state.memo.nestingDepth ?? 0) >= maxNestingDepth || !extensionOptionsFastPath.enabled) return undefined
+  const settings = state.document.settings
+  if (settings.pep_references || settings.rfc_references) return undefined
+  const list: Array<[string, string | undefined]> = []
+  let blankFinish = true
+  for (let index = 0; index < length; ) {
+    // Body transitions before `field_marker` (blank, indent, bullet,
+    // enumerator) cannot match a line starting with ':'.
+    const match = fieldMarker.exec(datalines.at(index)!)
+    if (match === null) return undefined
+    const marker = match[0]
+    const name = marker.slice(1, marker.lastIndexOf(':'))
+    if (!plainOptionName.test(name)) return undefined
+    // docutils: Body.field → get_first_known_indented(match.end())
+    const [block, , finish] = datalines.getIndented(index, false, true, undefined, marker.length)
+    index += block.length
+    blankFinish = finish
+    // docutils: ExtensionOptions.parse_field_body — paragraphs of non-blank lines
+    let data: string | undefined
+    let first = -1
+    let end = -1
+    for (let k = 0; k < block.length; k++) {
+      if (isPyBlank(block.at(k)!)) continue
+      if (first === -1) first = k
+      else if (end !== k) return undefined // a second paragraph: extract_options reports it
+      end = k + 1
+    }
+    if (first !== -1) {
+      data = first + 1 === end ? block.at(first)! : block.slice(first, end).lines().join('\n')
+      if (data.indexOf('\x00') !== -1) return undefined // (`astext` would unescape)
+    }
+    list.push([name.toLowerCase(), data])
+  }
+  // The machine's last line change: one past the end (ViewList.info → last source, no offset).
+  state.document.noteSource(datalines.infoSource(length), datalines.infoOffset(length))
+  plainBlankFinish = blankFinish
+  return list
 }
 
 /**
@@ -312,7 +398,9 @@ export function assembleOptionDict(
   optionSpec: OptionSpec
 ): DirectiveOptions {
   const options: DirectiveOptions = {}
-  for (const [name, value] of optionList) {
+  for (let index = 0; index < optionList.length; index++) {
+    const name = optionList[index]![0]
+    const value = optionList[index]![1]
     if (!Object.hasOwn(optionSpec, name)) throw new UnknownOptionError(name)
     const convertor = optionSpec[name]
     if (!convertor) throw new UnknownOptionError(name)

@@ -31,9 +31,10 @@ import { InputError, OutsideRootError, UnicodeDecodeError, adaptPath, readTextFi
 import { pyStrRepr } from './py.js'
 import type { DirectiveSpec, DirectiveState } from './types.js'
 import { addOptionClasses, literalBlock, makeElement } from './util.js'
+import { QuietError } from '../util/quiet-error.js'
 
 /** docutils: utils.SystemMessagePropagation — carries a ready system message. */
-class SystemMessagePropagation extends Error {
+class SystemMessagePropagation extends QuietError {
   readonly systemMessage: RstElement
   constructor(systemMessage: RstElement) {
     super('SystemMessagePropagation')

@@ -28,6 +28,23 @@ export function normalizeLanguageTag(tag: string): string[] {
   return result
 }
 
+/**
+ * `normalizeLanguageTag(code)` as `languageModules` keys (`-` → `_`), cached
+ * per code: called for every document (and `contents` directive), and the
+ * normalization's regular expression replace was measured hot.
+ */
+const moduleKeysCache = new Map<string, readonly string[]>()
+
+function moduleKeys(code: string): readonly string[] {
+  let keys = moduleKeysCache.get(code)
+  if (keys === undefined) {
+    keys = normalizeLanguageTag(code).map((tag) => tag.replaceAll('-', '_'))
+    if (moduleKeysCache.size >= 256) moduleKeysCache.clear()
+    moduleKeysCache.set(code, keys)
+  }
+  return keys
+}
+
 function combinations<T>(items: T[], n: number): T[][] {
   if (n === 0) return [[]]
   const result: T[][] = []
@@ -54,8 +71,8 @@ function isRst(data: LanguageData | undefined): data is LanguageData & Required<
  * @returns The language module.
  */
 export function getLanguage(code: string, reporter?: Reporter): LanguageModule {
-  for (const tag of normalizeLanguageTag(code)) {
-    const data = languageModules[tag.replaceAll('-', '_')]
+  for (const key of moduleKeys(code)) {
+    const data = languageModules[key]
     if (isGeneral(data)) return toGeneral(data)
   }
   reporter?.warning(`Language "${code}" not supported: Docutils-generated text will be in English.`)
@@ -75,8 +92,8 @@ function toGeneral(data: Required<Pick<LanguageData, 'labels' | 'bibliographicFi
  * @returns The rST language module or undefined.
  */
 export function getRstLanguage(code: string, reporter?: Reporter): RstLanguageModule | undefined {
-  for (const tag of normalizeLanguageTag(code)) {
-    const data = languageModules[tag.replaceAll('-', '_')]
+  for (const key of moduleKeys(code)) {
+    const data = languageModules[key]
     if (isRst(data)) return { name: data.name, directives: data.directives, roles: data.roles }
   }
   reporter?.warning(`rST localisation for language "${code}" not found.`)

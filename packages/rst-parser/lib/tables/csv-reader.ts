@@ -6,6 +6,7 @@
  * docutils: parsers/rst/directives/tables.py `CSVTable.DocutilsDialect`,
  * `CSVTable.parse_csv_data_into_rows`.
  */
+import { QuietError } from '../util/quiet-error.js'
 
 /** docutils' CSV dialect settings (Python `csv.Dialect` attributes). */
 export interface CsvDialect {
@@ -20,7 +21,7 @@ export interface CsvDialect {
 }
 
 /** Python's `csv.Error`, with CPython's message. */
-export class CsvError extends Error {
+export class CsvError extends QuietError {
   constructor(message: string) {
     super(message)
     this.name = 'CsvError'

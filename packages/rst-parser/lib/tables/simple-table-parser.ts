@@ -20,6 +20,7 @@ import {
   TableMarkupError,
   TableParser,
   codePoints,
+  equalsToDashes,
   get2DBlock,
   hasSurrogate,
   isBlankSlice,
@@ -64,10 +65,16 @@ export class SimpleTableParser extends TableParser {
 
   /** docutils: SimpleTableParser.setup */
   protected setup(block: readonly string[]): void {
-    this.block = [...block]
+    // (index loops and `slice` here and below, not spreads or destructuring
+    // of the `[start, end]` pairs: those allocated iterators per row/column)
+    this.block = block.slice()
     // Convert top & bottom borders to column span underlines.
-    this.block[0] = this.block[0]!.replaceAll('=', '-')
-    this.block[this.block.length - 1] = this.block[this.block.length - 1]!.replaceAll('=', '-')
+    const first = this.block[0]!
+    const last = this.block[this.block.length - 1]!
+    const firstDashes = equalsToDashes(first)
+    this.block[0] = firstDashes
+    // (the bottom border is usually the top one again)
+    this.block[this.block.length - 1] = last === first ? firstDashes : equalsToDashes(last)
     this.headBodySep = null
     this.columns = []
     this.borderEnd = 0
@@ -83,7 +90,8 @@ export class SimpleTableParser extends TableParser {
     // Top border must fully describe all table columns.
     this.columns = this.parseColumns(this.block[0]!, 0)
     this.borderEnd = this.columns[this.columns.length - 1]![1]
-    const [firststart, firstend] = this.columns[0]!
+    const firststart = this.columns[0]![0]
+    const firstend = this.columns[0]![1]
     let offset = 1 // skip top border
     let start = 1
     let textFound = false
@@ -133,7 +141,9 @@ export class SimpleTableParser extends TableParser {
     const cells: TableCell[] = []
     const fail = (): TableMarkupError =>
       new TableMarkupError(`Column span alignment problem in table line ${offset + 2}.`, offset + 1)
-    for (const [start, end] of colspec) {
+    for (let k = 0; k < colspec.length; k++) {
+      const start = colspec[k]![0]
+      const end = colspec[k]![1]
       let morecols = 0
       if (i >= this.columns.length || start !== this.columns[i]![0]) throw fail()
       while (end !== this.columns[i]![1]) {
@@ -153,13 +163,17 @@ export class SimpleTableParser extends TableParser {
    */
   private parseRow(lines: string[], start: number, spanline?: [string, number]): void {
     if (lines.length === 0 && !spanline) return // no new row, just blank lines
-    const columns = spanline ? this.parseColumns(spanline[0], spanline[1]) : this.columns.map(([a, b]): Column => [a, b])
+    let columns: Column[]
+    if (spanline) columns = this.parseColumns(spanline[0], spanline[1])
+    else {
+      columns = []
+      for (let k = 0; k < this.columns.length; k++) columns.push([this.columns[k]![0], this.columns[k]![1]])
+    }
     const codeLines = lines.map(toCodeLine)
     this.checkColumns(codeLines, start, columns)
     const row = this.initRow(columns, start)
     for (let i = 0; i < columns.length; i++) {
-      const [columnStart, columnEnd] = columns[i]!
-      row[i]![3] = get2DBlock(codeLines, 0, columnStart, codeLines.length, columnEnd)
+      row[i]![3] = get2DBlock(codeLines, 0, columns[i]![0], codeLines.length, columns[i]![1])
     }
     this.table.push(row)
   }
@@ -173,22 +187,28 @@ export class SimpleTableParser extends TableParser {
     columns.push([Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER])
     const lastcol = columns.length - 2
     // Combining characters do not contribute to the column width.
-    const stripped = lines.map(({ chars, adjusted }) => (adjusted ? stripCombiningCodePoints(chars as string[]) : chars))
+    const stripped: Array<string[] | string> = []
+    for (let k = 0; k < lines.length; k++) {
+      const { chars, adjusted } = lines[k]!
+      stripped.push(adjusted ? stripCombiningCodePoints(chars as string[]) : chars)
+    }
     for (let i = 0; i < columns.length - 1; i++) {
-      const [start, end] = columns[i]!
+      const start = columns[i]![0]
+      const end = columns[i]![1]
       const nextstart = columns[i + 1]![0]
-      let offset = 0
-      for (const line of stripped) {
+      for (let offset = 0; offset < stripped.length; offset++) {
+        const line = stripped[offset]!
         if (i === lastcol && !isBlankSlice(line, end)) {
           const text = pyRstrip(joinSlice(line, start))
           const newEnd = start + (typeof line === 'string' ? text.length : codePoints(text).length)
-          const [mainStart, mainEnd] = this.columns[this.columns.length - 1]!
+          const main = this.columns[this.columns.length - 1]!
+          const mainStart = main[0]
+          const mainEnd = main[1]
           columns[i] = [start, Math.max(mainEnd, newEnd)]
           if (newEnd > mainEnd) this.columns[this.columns.length - 1] = [mainStart, newEnd]
         } else if (!isBlankSlice(line, end, nextstart)) {
           throw new TableMarkupError(`Text in column margin in table line ${firstLine + offset + 1}.`, firstLine + offset)
         }
-        offset++
       }
     }
     columns.pop()
@@ -196,7 +216,8 @@ export class SimpleTableParser extends TableParser {
 
   /** docutils: SimpleTableParser.structure_from_cells */
   protected structureFromCells(): TableData {
-    const colspecs = this.columns.map(([start, end]) => end - start)
+    const colspecs: number[] = []
+    for (let k = 0; k < this.columns.length; k++) colspecs.push(this.columns[k]![1] - this.columns[k]![0])
     let firstBodyRow = 0
     if (this.headBodySep) {
       for (let i = 0; i < this.table.length; i++) {
