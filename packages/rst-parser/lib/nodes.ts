@@ -44,6 +44,9 @@ export interface RstDocument extends RstElement {
   type: 'document'
 }
 
+/** docutils node classes derived from `FixedTextElement`: created with `xml:space="preserve"`. */
+export const fixedTextTypes: ReadonlySet<string> = new Set(['address', 'literal_block', 'doctest_block', 'math_block', 'comment', 'raw'])
+
 /** docutils: `Element.list_attributes`; empty lists of these are defaults. */
 export const listAttributes: ReadonlySet<string> = new Set(['ids', 'classes', 'names', 'dupnames', 'backrefs'])
 

@@ -1,17 +1,12 @@
 /**
  * Node helpers shared by the directive modules.
  */
-import { element, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
+import { element, fixedTextTypes, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
 import { appendChild, listAttribute, setSourceLine } from '../util/node-info.js'
 import { classOption } from './converters.js'
 import { isSubstitutionDef, type Directive } from './directive.js'
 import { PyValueError } from './py.js'
 import type { DirectiveOptions } from './types.js'
-
-/** docutils node classes derived from `FixedTextElement` (`xml:space="preserve"`). */
-const fixedTextTypes: ReadonlySet<string> = new Set([
-  'literal_block', 'doctest_block', 'math_block', 'raw', 'comment', 'address'
-])
 
 /**
  * Create an element the way docutils' node constructors do: `xml:space` on
