@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { parse } from '../parse.js'
 import { toPseudoXml } from '../pformat.js'
+import { directiveBlock } from '../../test/util/arbitrary-directives.js'
 import type { Settings } from '../settings.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -82,29 +83,7 @@ const line = fc.oneof(
     '.. include:: include2.rst', '   :literal:', '.. |y| image:: i.png', '   :align: top', '.. math::', '   E = mc^2'
   )
 )
-const block = fc
-  .tuple(
-    fc.constantFrom(...names),
-    fc.array(word, { maxLength: 3 }),
-    fc.array(fc.tuple(fc.constantFrom(...optionNames), word), { maxLength: 3 }),
-    fc.array(line, { maxLength: 4 }),
-    fc.nat(5),
-    fc.boolean(),
-    fc.boolean()
-  )
-  .map(([name, args, options, content, where, blankBeforeContent, argumentsOnNextLine]) => {
-    const head = where === 0 ? `.. |s| ${name}::` : `.. ${name}::`
-    const lines = argumentsOnNextLine
-      ? [head, ...(args.length > 0 ? ['   ' + args.join(' ')] : [])]
-      : [`${head} ${args.join(' ')}`.trimEnd()]
-    lines.push(...options.map(([key, value]) => `   :${key}: ${value}`.trimEnd()))
-    if (blankBeforeContent) lines.push('')
-    lines.push(...content.map((item) => ('   ' + item).trimEnd()))
-    const value = lines.join('\n')
-    if (where === 1) return '* ' + value.split('\n').join('\n  ')
-    if (where === 2) return '  ' + value.split('\n').join('\n  ')
-    return value
-  })
+const block = directiveBlock({ names, optionNames, word, line })
 const settingsChoices: Array<Partial<Settings>> = [
   {}, {}, {}, { file_insertion_enabled: false }, { raw_enabled: false }, { language_code: 'de' },
   { language_code: 'es' }, { report_level: 1 }, { tab_width: 4 }

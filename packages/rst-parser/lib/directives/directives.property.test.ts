@@ -10,6 +10,7 @@ import fc from 'fast-check'
 import { parse } from '../parse.js'
 import type { RstNode } from '../nodes.js'
 import { toPseudoXml } from '../pformat.js'
+import { directiveBlock } from '../../test/util/arbitrary-directives.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const names = [
@@ -29,21 +30,7 @@ const word = fc.constantFrom(
   '../x', '/etc/passwd', '<isonum.txt>', ':x:', '..', '|s|', 'http://example.org', 'utf-8', 'x (strong)'
 )
 const line = fc.oneof(word, fc.string({ maxLength: 20 }))
-const block = fc
-  .tuple(
-    fc.constantFrom(...names),
-    fc.array(word, { maxLength: 3 }),
-    fc.array(fc.tuple(fc.constantFrom(...optionNames), word), { maxLength: 3 }),
-    fc.array(line, { maxLength: 4 }),
-    fc.boolean(),
-    fc.boolean()
-  )
-  .map(([name, args, options, content, substitution, nested]) => {
-    const head = substitution ? `.. |s| ${name}:: ${args.join(' ')}` : `.. ${name}:: ${args.join(' ')}`
-    const lines = [head, ...options.map(([key, value]) => `   :${key}: ${value}`), '', ...content.map((c) => '   ' + c)]
-    const text = lines.join('\n')
-    return nested ? '* ' + text.split('\n').join('\n  ') : text
-  })
+const block = directiveBlock({ names, optionNames, word, line })
 
 test('directives never throw', () => {
   fc.assert(
