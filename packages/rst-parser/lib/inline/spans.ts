@@ -7,8 +7,9 @@
 import type { RstNode } from '../nodes.js'
 import { getSpan, setSpan } from '../util/node-info.js'
 
-// Kept with the node's other internal info (`util/node-info.ts`): a separate
-// `WeakMap` entry per inline node was a measurable part of inline parsing.
+// Kept with the node's other internal info (`util/node-info.ts`), packed into
+// one small integer while the node has no info record: a separate `WeakMap`
+// entry per inline node was a measurable part of inline parsing (and of GC).
 
 /**
  * Record the span of an inline node.

@@ -208,9 +208,10 @@ export function sectionHierarchy(node: RstElement): RstElement[] {
 
 /** Create an element, recording children's parent (docutils node constructors). */
 export function el(type: string, attributes?: Attributes, children?: RstNode[]): RstElement {
-  const node = element(type, attributes)
+  // An exact-size copy of `children` (appending them one by one to `[]` makes room for 17: retained by the tree).
+  const node = element(type, attributes, children === undefined || children.length === 0 ? undefined : children.slice())
   if (fixedTextTypes.has(type) && node.attributes['xml:space'] === undefined) node.attributes['xml:space'] = 'preserve'
-  if (children !== undefined) for (let index = 0; index < children.length; index++) appendChild(node, children[index]) // no spread: hot
+  if (children !== undefined) for (let index = 0; index < children.length; index++) setParent(children[index], node) // no spread: hot
   return node
 }
 

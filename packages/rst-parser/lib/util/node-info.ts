@@ -1,7 +1,7 @@
 /**
  * docutils keeps `source`, `line` and `parent` on every node as Python
- * attributes (not printed by `pformat`). We keep them out of the tree, in
- * weak maps.
+ * attributes (not printed by `pformat`). We keep them out of the tree's
+ * properties, in private fields stamped on the node (see `InfoStamp`).
  *
  * docutils: nodes.py `Node.source`, `Node.line`, `Node.parent`;
  * utils/__init__.py `get_source_line`.
@@ -9,32 +9,37 @@
 import type { RstElement, RstNode } from '../nodes.js'
 
 /**
- * What docutils keeps as Python attributes on a node, plus our position hint.
- * Flat fields, not `{source, line}` sub-objects: every node keeps its record
- * for the whole parse, and fewer surviving objects means cheaper GC.
+ * What docutils keeps as Python attributes on a node (besides `parent`), plus
+ * our position hint. Flat fields, not `{source, line}` sub-objects: a node
+ * keeps its record for the whole parse, and fewer surviving objects means
+ * cheaper GC. Created only for nodes that get a source/line or a hint (block
+ * elements; text nodes nearly never): text nodes, 40 % of the tree, have none.
  */
 interface NodeInfo {
-  parent: RstElement | undefined
-  /** `setSourceLine` was called (then `source`/`line` are docutils' `node.source`/`node.line`). */
-  hasSourceLine: boolean
+  /** docutils' `node.source`/`node.line` (`setSourceLine`; undefined: not set, as in docutils). */
   source: string | undefined
   line: number | undefined
-  /** `setPositionHint` was called (then `hintSource`/`hintLine` hold it). */
-  hasHint: boolean
+  /** The position hint (`setPositionHint`; `hintLine` undefined: none). */
   hintSource: string | undefined
-  hintLine: number
-  /** Inline span (`inline/spans.ts`): offsets into the text given to `Inliner.parse`; -1 = none. */
-  spanStart: number
-  spanEnd: number
+  hintLine: number | undefined
 }
 
 /** A fresh info record (every field set, so all records share one shape). */
 function newInfo(): NodeInfo {
-  return {
-    parent: undefined, hasSourceLine: false, source: undefined, line: undefined,
-    hasHint: false, hintSource: undefined, hintLine: 0, spanStart: -1, spanEnd: -1
-  }
+  return { source: undefined, line: undefined, hintSource: undefined, hintLine: undefined }
 }
+
+/**
+ * An inline span `[start, end)` with both offsets below `spanBase` is kept as the
+ * small integer `start * spanBase + end` in the node's info slot while the node
+ * has no record (the inliner gives every node it returns a span: a record per
+ * text node just for that was ~40 % of all records). Other spans (a node with a
+ * record: ~70 per both corpora; offsets ≥ 2^15) are kept in `otherSpans`.
+ */
+const spanBase = 0x8000
+
+/** Spans that are not packed into the node's info slot. */
+const otherSpans = new WeakMap<RstNode, readonly [number, number]>()
 
 /** Its constructor returns the object it is given, so a subclass's fields land on that object. */
 class Carrier {
@@ -44,33 +49,87 @@ class Carrier {
 }
 
 /**
- * The info lives on the node itself as a private class field "stamped" on
- * the plain node object (`new InfoStamp(node)`: `Carrier` returns the node
- * from `super()`, so the field is added to it; its prototype stays
- * `Object.prototype`). A private field is not a property: invisible to
- * `JSON.stringify`, object spread, `structuredClone`, `Object.keys`,
- * `Reflect.ownKeys` and `assert.deepStrictEqual` (like the `WeakMap`s and the
- * non-enumerable symbol used before), but adding it is an ordinary inline-
- * cached store (`Object.defineProperty` per node was a slow runtime call,
- * ~6 % of the parse) and reading it a plain property load.
+ * The parent and the info record live on the node itself as private class
+ * fields "stamped" on the plain node object (`new InfoStamp(node)`: `Carrier`
+ * returns the node from `super()`, so the fields are added to it; its
+ * prototype stays `Object.prototype`). A private field is not a property:
+ * invisible to `JSON.stringify`, object spread, `structuredClone`,
+ * `Object.keys`, `Reflect.ownKeys` and `assert.deepStrictEqual` (like the
+ * `WeakMap`s and the non-enumerable symbol used before), but adding it is an
+ * ordinary inline-cached store (`Object.defineProperty` per node was a slow
+ * runtime call, ~6 % of the parse) and reading it a plain property load.
+ * The parent is a field of its own (every node has one) and the record is
+ * created on first need: a text node carries two fields (the parent and its
+ * packed inline span) and no record.
  */
 class InfoStamp extends Carrier {
-  #info: NodeInfo
+  #parent: RstElement | undefined
+  /** The record, or a packed inline span (no record yet), or nothing. */
+  #info: NodeInfo | number | undefined
 
   constructor(target: RstNode) {
     super(target)
-    this.#info = newInfo()
+    this.#parent = undefined
+    this.#info = undefined
   }
 
   /** The record of `node`, if it has one. */
   static peek(node: RstNode): NodeInfo | undefined {
-    return #info in node ? (node as unknown as InfoStamp).#info : undefined
+    if (!(#info in node)) return undefined
+    const info = (node as unknown as InfoStamp).#info
+    return typeof info === 'object' ? info : undefined
+  }
+
+  /** Whether `node` was stamped (by a factory, or when something was recorded). */
+  static stamped(node: RstNode): boolean {
+    return #info in node
   }
 
   /** The record of `node`, created if missing. */
   static of(node: RstNode): NodeInfo {
-    if (#info in node) return (node as unknown as InfoStamp).#info
-    return new InfoStamp(node).#info
+    const stamp = #info in node ? (node as unknown as InfoStamp) : new InfoStamp(node)
+    const current = stamp.#info
+    if (typeof current === 'object') return current
+    const info = newInfo()
+    // A packed span moves out of the slot.
+    if (current !== undefined) otherSpans.set(node, [Math.floor(current / spanBase), current % spanBase])
+    stamp.#info = info
+    return info
+  }
+
+  static setSpan(node: RstNode, start: number, end: number): void {
+    const stamp = #info in node ? (node as unknown as InfoStamp) : new InfoStamp(node)
+    const current = stamp.#info
+    if (typeof current !== 'object' && start >= 0 && end >= 0 && start < spanBase && end < spanBase) {
+      stamp.#info = start * spanBase + end
+      return
+    }
+    if (typeof current === 'number') stamp.#info = undefined
+    // (A start of -1 meant "no span" in the record this replaces.)
+    if (start === -1) otherSpans.delete(node)
+    else otherSpans.set(node, [start, end])
+  }
+
+  static getSpan(node: RstNode): readonly [number, number] | undefined {
+    if (!(#info in node)) return undefined
+    const current = (node as unknown as InfoStamp).#info
+    if (typeof current === 'number') return [Math.floor(current / spanBase), current % spanBase]
+    const span = otherSpans.get(node)
+    return span === undefined ? undefined : [span[0], span[1]]
+  }
+
+  /** Stamp `node` (no record yet). */
+  static stamp(node: RstNode): void {
+    if (!(#info in node)) new InfoStamp(node)
+  }
+
+  static parentOf(node: RstNode): RstElement | undefined {
+    return #parent in node ? (node as unknown as InfoStamp).#parent : undefined
+  }
+
+  static setParent(node: RstNode, parent: RstElement): void {
+    const stamp = #parent in node ? (node as unknown as InfoStamp) : new InfoStamp(node)
+    stamp.#parent = parent
   }
 }
 
@@ -83,20 +142,19 @@ function infoOf(node: RstNode): NodeInfo {
 }
 
 /**
- * Give a new node its (empty) info record right away (node factories), so
- * every node gets it before any other property is added: fewer hidden
- * classes, monomorphic info loads.
+ * Stamp a new node's private fields (parent, info; no record yet) right away
+ * (node factories), so every node gets them before any other property is
+ * added: fewer hidden classes, monomorphic info loads.
  */
 export function withInfo<T extends RstNode>(node: T): T {
-  InfoStamp.of(node)
+  InfoStamp.stamp(node)
   return node
 }
 
 /** Record where a node starts (for `position` only; docutils' `line` stays untouched). */
 export function setPositionHint(node: RstNode, source: string | undefined, line: number, overwrite = false): void {
   const info = infoOf(node)
-  if (overwrite || !info.hasHint) {
-    info.hasHint = true
+  if (overwrite || info.hintLine === undefined) {
     info.hintSource = source
     info.hintLine = line
   }
@@ -105,17 +163,16 @@ export function setPositionHint(node: RstNode, source: string | undefined, line:
 /** The position hint of a node, if any. */
 export function positionHint(node: RstNode): { source: string | undefined; line: number } | undefined {
   const info = peekInfo(node)
-  return info === undefined || !info.hasHint ? undefined : { source: info.hintSource, line: info.hintLine }
+  return info === undefined || info.hintLine === undefined ? undefined : { source: info.hintSource, line: info.hintLine }
 }
 
 /** Read-only view of a node's recorded info (for `positions.ts`, which reads every node once). */
 export interface NodeInfoView {
-  readonly hasSourceLine: boolean
   readonly source: string | undefined
   readonly line: number | undefined
-  readonly hasHint: boolean
   readonly hintSource: string | undefined
-  readonly hintLine: number
+  /** Undefined: no hint. */
+  readonly hintLine: number | undefined
 }
 
 /** The node's info record without allocating (undefined when nothing was recorded). */
@@ -132,7 +189,6 @@ export function nodeInfo(node: RstNode): NodeInfoView | undefined {
  */
 export function setSourceLine(node: RstNode, source: string | undefined, line: number | undefined): void {
   const info = infoOf(node)
-  info.hasSourceLine = true
   info.source = source
   info.line = line
 }
@@ -140,17 +196,17 @@ export function setSourceLine(node: RstNode, source: string | undefined, line: n
 /** The node's own `source`/`line`, if set (read-only). */
 export function ownSourceLine(node: RstNode): { readonly source: string | undefined; readonly line: number | undefined } | undefined {
   const info = peekInfo(node)
-  return info === undefined || !info.hasSourceLine ? undefined : info
+  return info === undefined || (info.source === undefined && info.line === undefined) ? undefined : info
 }
 
 /** docutils: utils.get_source_line — from the node or its closest ancestor. */
 export function getSourceLine(node: RstNode | undefined): [string | undefined, number | undefined] {
   let current: RstNode | undefined = node
   while (current) {
+    if (!InfoStamp.stamped(current)) return [undefined, undefined]
     const info = peekInfo(current)
-    if (info === undefined) return [undefined, undefined]
-    if (info.hasSourceLine && (info.source || info.line)) return [info.source, info.line]
-    current = info.parent
+    if (info !== undefined && (info.source || info.line)) return [info.source, info.line]
+    current = InfoStamp.parentOf(current)
   }
   return [undefined, undefined]
 }
@@ -163,25 +219,22 @@ export function getSourceLine(node: RstNode | undefined): [string | undefined, n
  * @param end End offset.
  */
 export function setSpan(node: RstNode, start: number, end: number): void {
-  const info = infoOf(node)
-  info.spanStart = start
-  info.spanEnd = end
+  InfoStamp.setSpan(node, start, end)
 }
 
 /** The inline span recorded with `setSpan`, if any. */
 export function getSpan(node: RstNode): readonly [number, number] | undefined {
-  const info = peekInfo(node)
-  return info === undefined || info.spanStart === -1 ? undefined : [info.spanStart, info.spanEnd]
+  return InfoStamp.getSpan(node)
 }
 
 /** Record `parent` as the parent of `child` (docutils `child.parent`). */
 export function setParent(child: RstNode, parent: RstElement): void {
-  infoOf(child).parent = parent
+  InfoStamp.setParent(child, parent)
 }
 
 /** docutils `node.parent`, when known. */
 export function getParent(node: RstNode): RstElement | undefined {
-  return peekInfo(node)?.parent
+  return InfoStamp.parentOf(node)
 }
 
 /**
@@ -202,7 +255,7 @@ export function appendChildren(parent: RstElement, ...children: RstNode[]): void
  * @param child Node to append.
  */
 export function appendChild(parent: RstElement, child: RstNode): void {
-  infoOf(child).parent = parent
+  InfoStamp.setParent(child, parent)
   parent.children.push(child)
 }
 

@@ -103,6 +103,9 @@ export function string2lines(value: string, tabWidth = 8, convertWhitespace = fa
     table.starts.push(0)
     if (!convertWhitespace) throw new Error('string2lines: a line table needs convertWhitespace (positions split like docutils after conversion)')
   }
+  // Nearly every input breaks lines with `\n` only: then native `indexOf`
+  // scans find the breaks and the tabs (several times faster than the loop below).
+  if (!hasRareBreaks(value, convertWhitespace)) return string2linesLf(value, tabWidth, convertWhitespace, table)
   // One pass over the input instead of `replace` + `split` + `map` (three
   // copies of the whole document): find the line breaks of `splitlines`,
   // noting whether the line holds a tab (or `\v`/`\f` to convert), and
@@ -136,6 +139,56 @@ export function string2lines(value: string, tabWidth = 8, convertWhitespace = fa
     special = false
   }
   if (start < length) lines.push(finishLine(value.slice(start), special, tabWidth, convertWhitespace))
+  if (table !== undefined) table.ends.push(length)
+  return lines
+}
+
+/**
+ * Whether `value` holds a character `splitlines` breaks at other than `\n`
+ * (`\v`/`\f` too unless they are converted to spaces).
+ */
+function hasRareBreaks(value: string, convertWhitespace: boolean): boolean {
+  return value.indexOf('\r') !== -1 || value.indexOf('\x1c') !== -1 || value.indexOf('\x1d') !== -1 ||
+    value.indexOf('\x1e') !== -1 || value.indexOf('\x85') !== -1 || value.indexOf('\u2028') !== -1 ||
+    value.indexOf('\u2029') !== -1 || (!convertWhitespace && (value.indexOf('\v') !== -1 || value.indexOf('\f') !== -1))
+}
+
+/** `value.indexOf(search, from)`, or `value.length` when absent. */
+function indexOrEnd(value: string, search: string, from: number): number {
+  const index = value.indexOf(search, from)
+  return index === -1 ? value.length : index
+}
+
+/**
+ * `string2lines` of a text whose only line separator is `\n` (same lines and
+ * line table): the breaks and the characters to expand or convert are found by
+ * native `indexOf` scans, one cursor per character (linear).
+ */
+function string2linesLf(value: string, tabWidth: number, convertWhitespace: boolean, table: LineTable | undefined): string[] {
+  const lines: string[] = []
+  const length = value.length
+  let start = 0
+  // The next tab / `\v` / `\f` at or after `start` (`length`: none; `\v`/`\f` only when converted).
+  let nextTab = indexOrEnd(value, '\t', 0)
+  let nextVt = convertWhitespace ? indexOrEnd(value, '\v', 0) : length
+  let nextFf = convertWhitespace ? indexOrEnd(value, '\f', 0) : length
+  while (start < length) {
+    const index = value.indexOf('\n', start)
+    if (index === -1) break
+    const special = nextTab < index || nextVt < index || nextFf < index
+    lines.push(finishLine(value.slice(start, index), special, tabWidth, convertWhitespace))
+    if (table !== undefined) {
+      table.ends.push(index)
+      table.starts.push(index + 1)
+    }
+    if (special) {
+      if (nextTab < index) nextTab = indexOrEnd(value, '\t', index + 1)
+      if (nextVt < index) nextVt = indexOrEnd(value, '\v', index + 1)
+      if (nextFf < index) nextFf = indexOrEnd(value, '\f', index + 1)
+    }
+    start = index + 1
+  }
+  if (start < length) lines.push(finishLine(value.slice(start), nextTab < length || nextVt < length || nextFf < length, tabWidth, convertWhitespace))
   if (table !== undefined) table.ends.push(length)
   return lines
 }
