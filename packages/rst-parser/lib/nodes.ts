@@ -44,8 +44,14 @@ export interface RstDocument extends RstElement {
   type: 'document'
 }
 
-/** docutils node classes derived from `FixedTextElement`: created with `xml:space="preserve"`. */
-export const fixedTextTypes: ReadonlySet<string> = new Set(['address', 'literal_block', 'doctest_block', 'math_block', 'comment', 'raw'])
+/**
+ * Whether `type` is a docutils node class derived from `FixedTextElement`
+ * (created with `xml:space="preserve"`). Comparisons, not a `Set`: called
+ * for every element created.
+ */
+export function isFixedTextType(type: string): boolean {
+  return type === 'literal_block' || type === 'comment' || type === 'raw' || type === 'doctest_block' || type === 'math_block' || type === 'address'
+}
 
 /** docutils: `Element.list_attributes`; empty lists of these are defaults. */
 export const listAttributes: ReadonlySet<string> = new Set(['ids', 'classes', 'names', 'dupnames', 'backrefs'])

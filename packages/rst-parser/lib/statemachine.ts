@@ -22,7 +22,25 @@ export class EOFSignal {
 /** The shared EOF signal instance. */
 export const eofSignal = new EOFSignal()
 
-const eofTuple: TransitionResult<unknown> = Object.freeze([undefined, null, Object.freeze([]) as unknown as unknown[]]) as unknown as TransitionResult<unknown>
+/** The empty result list (shared, frozen: the run loop only reads results). */
+const emptyResults: unknown[] = Object.freeze([]) as unknown as unknown[]
+
+const eofTuple: TransitionResult<unknown> = Object.freeze([undefined, null, emptyResults]) as unknown as TransitionResult<unknown>
+
+/** The tuple `transitionResult` refills (see there). */
+const sharedResult: [unknown, string | null, unknown[]] = [undefined, null, emptyResults]
+
+/**
+ * A transition's `(context, nextState, [])` as one shared tuple, refilled
+ * per call instead of a new array per line: only valid as a transition's
+ * return value (the run loop reads it at once; nothing runs in between).
+ */
+export function transitionResult<C>(context: C, nextState: string | null): TransitionResult<C> {
+  const result = sharedResult as unknown as TransitionResult<C>
+  result[0] = context
+  result[1] = nextState
+  return result
+}
 
 /**
  * What a transition method returns instead of `throw eofSignal` (docutils
@@ -137,6 +155,18 @@ export class StringList {
       this._offs = noOffsets
     }
     this._len = this._data.length
+  }
+
+  /**
+   * `new StringList(lines, undefined, items)` from the items' sources and
+   * offsets as two arrays (taken over, not copied), without tuples.
+   */
+  static fromParallel(lines: readonly string[], sources: Array<string | undefined>, offsets: Array<number | undefined>): StringList {
+    const list = new StringList(lines)
+    if (lines.length === 0) return list
+    list._srcs = sources
+    list._offs = offsets
+    return list
   }
 
   /** A view on `[start, end)` of `base`'s arrays (internal). */
@@ -320,18 +350,98 @@ export class StringList {
 
   /** docutils: ViewList.insert with a ViewList. */
   insertList(index: number, other: StringList): void {
+    this.insertArrays(index, other.lines(), other.sourceList(), other.offsetList())
+  }
+
+  /**
+   * `insertList` with the other list's lines, sources and offsets as arrays
+   * (read only). Each array of this list is rebuilt once at its new length:
+   * no copy-on-write copy, growth and `splice(...spread)` of a long list (an
+   * included file is inserted into the whole document's lists).
+   */
+  private insertArrays(index: number, lines: readonly string[], sources: ReadonlyArray<string | undefined>, offsets: ReadonlyArray<number | undefined>): void {
     if (index < 0) index += this._len
-    index = Math.min(Math.max(index, 0), this._len)
-    this.writable()
-    this._data.splice(index, 0, ...other.lines())
-    this._srcs!.splice(index, 0, ...other.sourceList())
-    this._offs.splice(index, 0, ...other.offsetList())
-    this._len = this._data.length
-    if (this.parent) {
-      const length = this._len
-      const parentIndex = (length + index) % length
-      this.parent.insertList(parentIndex + this.parentOffset, other)
+    const length = this._len
+    index = Math.min(Math.max(index, 0), length)
+    const count = lines.length
+    const total = length + count
+    if (this._dataMine) {
+      this._data.splice(index, 0, ...lines) // private: changed in place (as before), an array from `data` sees it
+    } else {
+      const data = new Array<string>(total)
+      const oldData = this._data
+      const ds = this._ds
+      for (let k = 0; k < index; k++) data[k] = oldData[ds + k]
+      for (let k = 0; k < count; k++) data[index + k] = lines[k]
+      for (let k = index; k < length; k++) data[count + k] = oldData[ds + k]
+      this._data = data
+      this._ds = 0
+      this._dataMine = true
     }
+    const oldSrcs = this._srcs
+    if (oldSrcs !== undefined && this._itemsMine) {
+      oldSrcs.splice(index, 0, ...sources)
+      this._offs.splice(index, 0, ...offsets)
+    } else {
+      const srcs = new Array<string | undefined>(total)
+      const offs = new Array<number | undefined>(total)
+      if (oldSrcs === undefined) {
+        const source = this._src
+        const base = this._ib
+        for (let k = 0; k < index; k++) {
+          srcs[k] = source
+          offs[k] = base + k
+        }
+        for (let k = index; k < length; k++) {
+          srcs[count + k] = source
+          offs[count + k] = base + k
+        }
+      } else {
+        const oldOffs = this._offs
+        const is = this._is
+        for (let k = 0; k < index; k++) {
+          srcs[k] = oldSrcs[is + k]
+          offs[k] = oldOffs[is + k]
+        }
+        for (let k = index; k < length; k++) {
+          srcs[count + k] = oldSrcs[is + k]
+          offs[count + k] = oldOffs[is + k]
+        }
+      }
+      for (let k = 0; k < count; k++) {
+        srcs[index + k] = sources[k]
+        offs[index + k] = offsets[k]
+      }
+      this._srcs = srcs
+      this._offs = offs
+      this._is = 0
+      this._itemsMine = true
+    }
+    this._len = total
+    if (this.parent) {
+      const parentIndex = (total + index) % total
+      this.parent.insertArrays(parentIndex + this.parentOffset, lines, sources, offsets)
+    }
+  }
+
+  /** `insertInput`'s insertion: `[before, ...lines, after]` with their items, at `index` (see there). */
+  insertPadded(index: number, list: StringList, before: string, after: string, afterOffset: number): void {
+    const count = list._len
+    const lines = new Array<string>(count + 2)
+    const sources = new Array<string | undefined>(count + 2)
+    const offsets = new Array<number | undefined>(count + 2)
+    lines[0] = ''
+    sources[0] = before
+    offsets[0] = -1
+    for (let k = 0; k < count; k++) {
+      lines[k + 1] = list._data[list._ds + k]
+      sources[k + 1] = list.itemSource(k)
+      offsets[k + 1] = list.itemOffset(k)
+    }
+    lines[count + 1] = ''
+    sources[count + 1] = after
+    offsets[count + 1] = afterOffset
+    this.insertArrays(index, lines, sources, offsets)
   }
 
   /** docutils: ViewList.insert with a single line and its source. */
@@ -484,6 +594,15 @@ export class StringList {
    * @returns `[block, indent, blankFinish]`.
    */
   getIndented(start = 0, untilBlank = false, stripIndent = true, blockIndent?: number, firstIndent?: number): [StringList, number, boolean] {
+    const block = this.indentedBlock(start, untilBlank, stripIndent, blockIndent, firstIndent)
+    return [block, indentedIndent, indentedBlankFinish]
+  }
+
+  /**
+   * `getIndented` returning only the block: the indent and blankFinish are
+   * left in `indentedIndent`/`indentedBlankFinish` (read them at once).
+   */
+  indentedBlock(start: number, untilBlank: boolean, stripIndent: boolean, blockIndent?: number, firstIndent?: number): StringList {
     let indent = blockIndent
     let end = start
     if (blockIndent !== undefined && firstIndent === undefined) firstIndent = blockIndent
@@ -517,7 +636,9 @@ export class StringList {
     const block = this.slice(start, end)
     if (firstIndent !== undefined && block.length > 0) block.data[0] = block.at(0)!.slice(firstIndent)
     if (indent && stripIndent) block.trimLeft(indent, firstIndent !== undefined ? 1 : 0)
-    return [block, indent ?? 0, blankFinish]
+    indentedIndent = indent ?? 0
+    indentedBlankFinish = blankFinish
+    return block
   }
 
   /** docutils: StringList.get_2D_block */
@@ -569,6 +690,10 @@ export class StringList {
   }
 }
 
+/** Results of the last `StringList.indentedBlock` besides the block (no tuple per call). */
+let indentedIndent = 0
+let indentedBlankFinish = true
+
 /** Length of the leading Python whitespace of `line` (`len(line) - len(line.lstrip())`). */
 function pyLeadingSpaceLength(line: string): number {
   let index = 0
@@ -591,6 +716,14 @@ export interface Transition<C> {
   /** That method as found on the state class (called with the state as `this`). */
   fn?: TransitionMethod<C>
   nextState: string
+  /** The pattern is `/^/` (matches every line at 0): `checkLine` needs no regex run (set by `makeTransition`). */
+  startOnly?: boolean
+  /**
+   * A sticky copy of a pattern registered with `registerWholeMatchOnly`
+   * (set by `makeTransition`): `checkLine` tests it and passes the shared
+   * `wholeMatch` instead of an `exec` result.
+   */
+  sticky?: RegExp
 }
 
 /**
@@ -649,9 +782,41 @@ export function matchLine(pattern: RegExp, line: string): RegExpExecArray | null
  */
 const startMatch = Object.assign([''], { index: 0, input: '', groups: undefined }) as RegExpExecArray
 
+const wholeMatchOnly = new WeakMap<RegExp, RegExp>()
+
+/**
+ * Declare that every transition method of `pattern` (in every state) reads
+ * only `match.input`, `match.index` and `match[0]` (`matchEnd`), and only
+ * before anything else checks a line (no nested parse in between): `checkLine`
+ * then runs a sticky copy's `test` (no result array) and passes one shared
+ * match object, refilled per line, without the capture groups.
+ *
+ * @param pattern A `^`-anchored pattern without named groups.
+ */
+export function registerWholeMatchOnly(pattern: RegExp): void {
+  wholeMatchOnly.set(pattern, new RegExp(pattern.source, pattern.flags + 'y'))
+}
+
+/** The shared match of `registerWholeMatchOnly` patterns (groups left out: see there). */
+const wholeMatch = Object.assign([''], { index: 0, input: '', groups: undefined }) as RegExpExecArray
+
 /** `matchLine` for `checkLine` (`/^/`: the shared `startMatch`). */
-function matchTransitionLine(pattern: RegExp, line: string): RegExpExecArray | null {
-  if (pattern.source === '^') {
+function matchTransitionLine<C>(transition: Transition<C>, line: string): RegExpExecArray | null {
+  // (`startOnly` is a plain field: `pattern.source` is an accessor call.)
+  if (transition.startOnly === true) {
+    startMatch.input = line
+    return startMatch
+  }
+  const sticky = transition.sticky
+  if (sticky !== undefined) {
+    sticky.lastIndex = 0
+    if (!sticky.test(line)) return null
+    wholeMatch[0] = line.slice(0, sticky.lastIndex)
+    wholeMatch.input = line
+    return wholeMatch
+  }
+  const pattern = transition.pattern
+  if (transition.startOnly === undefined && pattern.source === '^') {
     startMatch.input = line
     return startMatch
   }
@@ -779,7 +944,14 @@ export abstract class State<C = unknown> {
     // Transition tables are shared by the instances of a class: `fn` is the
     // class's method unless an instance has its own (then looked up by name).
     const own = Object.prototype.hasOwnProperty.call(this, methodName)
-    return { pattern, methodName, fn: own ? undefined : (fn as TransitionMethod<C>), nextState }
+    return {
+      pattern,
+      methodName,
+      fn: own ? undefined : (fn as TransitionMethod<C>),
+      nextState,
+      startOnly: pattern.source === '^',
+      sticky: wholeMatchOnly.get(pattern)
+    }
   }
 
   /** The method implementing transition `name` (docutils `getattr(self, name)`). */
@@ -800,26 +972,31 @@ export abstract class State<C = unknown> {
 
   runtimeInit(): void {}
 
+  /** Whether this instance has its own transition tables (`addTransition`/`removeTransition` were used). */
+  get hasOwnTransitions(): boolean {
+    return !this.sharedTransitions
+  }
+
   unlink(): void {}
 
   /** docutils: State.no_match */
   noMatch(context: C, _transitions: readonly string[]): TransitionResult<C> {
-    return [context, null, []]
+    return [context, null, emptyResults]
   }
 
   /** docutils: State.bof */
   bof(context: C): [C, unknown[]] {
-    return [context, []]
+    return [context, emptyResults]
   }
 
   /** docutils: State.eof */
   eof(_context: C): unknown[] {
-    return []
+    return emptyResults
   }
 
   /** docutils: State.nop */
   nop(_match: RegExpExecArray, context: C, nextState: string): TransitionResult<C> {
-    return [context, nextState, []]
+    return transitionResult(context, nextState)
   }
 }
 
@@ -891,6 +1068,13 @@ function pushAll(target: unknown[], items: readonly unknown[]): void {
   for (let index = 0; index < items.length; index++) target.push(items[index])
 }
 
+/** `results.push(...items)`, making `results` a private list first if it is the shared empty one. */
+function appendResults(results: unknown[], items: readonly unknown[]): unknown[] {
+  const target = results === emptyResults ? [] : results
+  pushAll(target, items)
+  return target
+}
+
 /** snake_case → camelCase (transition names → method names). */
 export function camelCase(name: string): string {
   let result = camelCache.get(name)
@@ -901,6 +1085,10 @@ export function camelCase(name: string): string {
   return result
 }
 const camelCache = new Map<string, string>()
+
+function unlinkState(state: { unlink(): void }): void {
+  state.unlink()
+}
 
 function runtimeInitState(state: { runtimeInit(): void }): void {
   state.runtimeInit()
@@ -930,6 +1118,12 @@ export class StateMachine<C = unknown> {
   declare lineOffset: number
   /** Line offset where the current transition started (for position hints). */
   declare transitionLineOffset: number
+  /** Set by `textBlockAfter`. */
+  declare textBlockIndented: number
+  /** Set by `indentedLines`, `knownIndentedLines`, `firstKnownIndentedLines` (see there). */
+  declare indentedIndent: number
+  declare indentedOffset: number
+  declare indentedBlankFinish: boolean
   declare debug: boolean
   declare initialState: string
   declare currentState: string
@@ -947,6 +1141,10 @@ export class StateMachine<C = unknown> {
     this.line = undefined
     this.lineOffset = -1
     this.transitionLineOffset = -1
+    this.textBlockIndented = -1
+    this.indentedIndent = 0
+    this.indentedOffset = 0
+    this.indentedBlankFinish = true
     this.debug = debug
     this.initialState = initialState
     this.currentState = initialState
@@ -990,7 +1188,7 @@ export class StateMachine<C = unknown> {
   }
 
   unlink(): void {
-    for (const state of this.states.values()) state.unlink()
+    this.states.forEach(unlinkState) // no iterator object: called for every nested list
   }
 
   runtimeInit(): void {
@@ -1015,15 +1213,22 @@ export class StateMachine<C = unknown> {
     this.lineOffset = -1
     this.currentState = initialState ?? this.initialState
     let transitions: readonly string[] | undefined
-    const results: unknown[] = []
+    // Results are nearly always empty: the list is made on the first one.
+    let results: unknown[] = emptyResults
     let state = this.getState()
     let ctx: C
     {
-      const [c, result] = state.bof(context as C)
-      ctx = c
-      if (result.length > 0) pushAll(results, result)
+      // (indexed, not destructured: array destructuring runs the iterator protocol)
+      const bof = state.bof(context as C)
+      ctx = bof[0]
+      const result = bof[1]
+      if (result.length > 0) results = appendResults(results, result)
     }
     let stateName = this.currentState
+    // The state left last (Body ↔ Text alternate on every paragraph): switching
+    // back to it needs no lookup by name.
+    let otherState: State<C> | undefined
+    let otherName = ''
     while (true) {
       let nextState: string | null = null
       try {
@@ -1040,7 +1245,7 @@ export class StateMachine<C = unknown> {
               ctx = transitionResult[0]
               nextState = transitionResult[1]
               const result = transitionResult[2]
-              if (result.length > 0) pushAll(results, result)
+              if (result.length > 0) results = appendResults(results, result)
             }
           } else {
             eof = true
@@ -1051,7 +1256,7 @@ export class StateMachine<C = unknown> {
         }
         if (eof) {
           const result = state.eof(ctx)
-          if (result.length > 0) pushAll(results, result)
+          if (result.length > 0) results = appendResults(results, result)
           break
         }
         transitions = undefined
@@ -1071,8 +1276,17 @@ export class StateMachine<C = unknown> {
       }
       // `get_state(next_state)`: the same state object unless the name changes.
       if ((nextState || this.currentState) !== stateName) {
-        state = this.getState(nextState)
+        const previous = state
+        const previousName = stateName
+        if (nextState && nextState === otherName) {
+          this.currentState = nextState
+          state = otherState!
+        } else {
+          state = this.getState(nextState)
+        }
         stateName = this.currentState
+        otherState = previous
+        otherName = previousName
       }
     }
     if (this.observers.length !== 0) this.observers = []
@@ -1089,8 +1303,11 @@ export class StateMachine<C = unknown> {
     return state
   }
 
-  /** `next_line()` for the run loop: false (instead of throwing) past the end. */
-  private advance(): boolean {
+  /**
+   * `next_line()` as the run loop does it: false (instead of throwing) past
+   * the end (also for a transition doing the run loop's next step itself).
+   */
+  advance(): boolean {
     const offset = ++this.lineOffset
     const line = offset >= 0 ? this.inputLines.at(offset) : this.inputLines.get(offset)
     this.line = line
@@ -1213,13 +1430,7 @@ export class StateMachine<C = unknown> {
     // insertion of [before, ...lines, after] (one splice per array here and
     // in every parent list instead of three).
     const list = inputLines instanceof StringList ? inputLines : new StringList(inputLines, source)
-    const data = list.lines()
-    const items = list.itemList()
-    data.unshift('')
-    data.push('')
-    items.unshift(['internal padding before ' + source, -1])
-    items.push(['internal padding after ' + source, inputLines.length])
-    this.inputLines.insertList(this.lineOffset + 1, new StringList(data, undefined, items))
+    this.inputLines.insertPadded(this.lineOffset + 1, list, 'internal padding before ' + source, 'internal padding after ' + source, inputLines.length)
   }
 
   /** docutils: StateMachine.get_text_block */
@@ -1234,6 +1445,40 @@ export class StateMachine<C = unknown> {
       }
       throw error
     }
+  }
+
+  /**
+   * `getTextBlock(true)` for `Text.text`, without a StringList: the block's
+   * lines after those of `context`, in a fresh array. The machine moves to
+   * the block's last line, as `getTextBlock` does. Where docutils raises
+   * `UnexpectedIndentationError` (an indented line ends the block),
+   * `textBlockIndented` is that line's offset in `inputLines`, else -1.
+   */
+  textBlockAfter(context: readonly string[] | string): string[] {
+    const inputLines = this.inputLines
+    const start = this.lineOffset
+    const last = inputLines.length
+    let end = start
+    let indented = -1
+    while (end < last) {
+      const line = inputLines.at(end)!
+      if (isPyBlank(line)) break
+      if (line.charCodeAt(0) === 0x20) {
+        indented = end
+        break
+      }
+      end++
+    }
+    // (`context` may be one line given as a string: no one-line array for it)
+    const single = typeof context === 'string'
+    const contextLength = single ? 1 : context.length
+    const lines = new Array<string>(contextLength + end - start)
+    if (single) lines[0] = context
+    else for (let index = 0; index < contextLength; index++) lines[index] = context[index]!
+    for (let index = start; index < end; index++) lines[contextLength + index - start] = inputLines.at(index)!
+    this.textBlockIndented = indented
+    this.nextLine(end - start - 1)
+    return lines
   }
 
   /** docutils: StateMachine.check_line */
@@ -1261,7 +1506,7 @@ export class StateMachine<C = unknown> {
           const transition = candidates[index]
           const lineTest = tests[index]
           if (lineTest !== undefined && !lineTest(line)) continue
-          const match = matchTransitionLine(transition.pattern, line)
+          const match = matchTransitionLine(transition, line)
           if (match) return state.applyTransition(transition, match, context)
         }
         return state.noMatch(context, ordered.order)
@@ -1275,14 +1520,14 @@ export class StateMachine<C = unknown> {
         const lineTest = lineTests[index]
         if (lineTest !== undefined && !lineTest(line)) continue
         const transition = candidates[index]
-        const match = matchTransitionLine(transition.pattern, line)
+        const match = matchTransitionLine(transition, line)
         if (match) return state.applyTransition(transition, match, context)
       }
       return state.noMatch(context, ordered.order)
     }
     for (const name of transitions) {
       const transition = state.transitions.get(name)!
-      const match = matchTransitionLine(transition.pattern, line)
+      const match = matchTransitionLine(transition, line)
       if (match) return state.applyTransition(transition, match, context)
     }
     return state.noMatch(context, transitions)
@@ -1309,32 +1554,62 @@ export class StateMachine<C = unknown> {
 
   /** docutils: StateMachineWS.get_indented */
   getIndented(untilBlank = false, stripIndent = true): IndentedBlock {
+    const indented = this.indentedLines(untilBlank, stripIndent)
+    return { indented, indent: this.indentedIndent, lineOffset: this.indentedOffset, blankFinish: this.indentedBlankFinish }
+  }
+
+  /** docutils: StateMachineWS.get_known_indented */
+  getKnownIndented(indent: number, untilBlank = false, stripIndent = true): IndentedBlock {
+    const indented = this.knownIndentedLines(indent, untilBlank, stripIndent)
+    return { indented, indent, lineOffset: this.indentedOffset, blankFinish: this.indentedBlankFinish }
+  }
+
+  /** docutils: StateMachineWS.get_first_known_indented */
+  getFirstKnownIndented(indent: number, untilBlank = false, stripIndent = true, stripTop = true): IndentedBlock {
+    const indented = this.firstKnownIndentedLines(indent, untilBlank, stripIndent, stripTop)
+    return { indented, indent, lineOffset: this.indentedOffset, blankFinish: this.indentedBlankFinish }
+  }
+
+  // The `…Lines` forms return only the block (no result object per call);
+  // the rest of docutils' result is left in `indentedIndent`, `indentedOffset`
+  // and `indentedBlankFinish` until the next call: read them at once.
+
+  /** `getIndented(…).indented`. */
+  indentedLines(untilBlank = false, stripIndent = true): StringList {
     let offset = this.absLineOffset()
-    const [indented, indent, blankFinish] = this.inputLines.getIndented(this.lineOffset, untilBlank, stripIndent)
+    const indented = this.inputLines.indentedBlock(this.lineOffset, untilBlank, stripIndent)
+    this.indentedIndent = indentedIndent
+    this.indentedBlankFinish = indentedBlankFinish
     if (indented.length > 0) this.nextLine(indented.length - 1)
     while (indented.length > 0 && isPyBlank(indented.at(0)!)) {
       indented.trimStart()
       offset++
     }
-    return { indented, indent, lineOffset: offset, blankFinish }
+    this.indentedOffset = offset
+    return indented
   }
 
-  /** docutils: StateMachineWS.get_known_indented */
-  getKnownIndented(indent: number, untilBlank = false, stripIndent = true): IndentedBlock {
+  /** `getKnownIndented(…).indented`. */
+  knownIndentedLines(indent: number, untilBlank = false, stripIndent = true): StringList {
     let offset = this.absLineOffset()
-    const [indented, , blankFinish] = this.inputLines.getIndented(this.lineOffset, untilBlank, stripIndent, indent)
+    const indented = this.inputLines.indentedBlock(this.lineOffset, untilBlank, stripIndent, indent)
+    this.indentedIndent = indent
+    this.indentedBlankFinish = indentedBlankFinish
     this.nextLineSafe(indented.length - 1)
     while (indented.length > 0 && isPyBlank(indented.at(0)!)) {
       indented.trimStart()
       offset++
     }
-    return { indented, indent, lineOffset: offset, blankFinish }
+    this.indentedOffset = offset
+    return indented
   }
 
-  /** docutils: StateMachineWS.get_first_known_indented */
-  getFirstKnownIndented(indent: number, untilBlank = false, stripIndent = true, stripTop = true): IndentedBlock {
+  /** `getFirstKnownIndented(…).indented`. */
+  firstKnownIndentedLines(indent: number, untilBlank = false, stripIndent = true, stripTop = true): StringList {
     let offset = this.absLineOffset()
-    const [indented, , blankFinish] = this.inputLines.getIndented(this.lineOffset, untilBlank, stripIndent, undefined, indent)
+    const indented = this.inputLines.indentedBlock(this.lineOffset, untilBlank, stripIndent, undefined, indent)
+    this.indentedIndent = indent
+    this.indentedBlankFinish = indentedBlankFinish
     this.nextLineSafe(indented.length - 1)
     if (stripTop) {
       while (indented.length > 0 && isPyBlank(indented.at(0)!)) {
@@ -1342,7 +1617,8 @@ export class StateMachine<C = unknown> {
         offset++
       }
     }
-    return { indented, indent, lineOffset: offset, blankFinish }
+    this.indentedOffset = offset
+    return indented
   }
 
   /** `next_line(n)` where docutils would not hit EOF (n may be -1 for an empty block). */

@@ -1,7 +1,7 @@
 /**
  * Node helpers shared by the directive modules.
  */
-import { element, fixedTextTypes, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
+import { element, isFixedTextType, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
 import { appendChild, listAttribute, setSourceLine } from '../util/node-info.js'
 import { classOption } from './converters.js'
 import { isSubstitutionDef, type Directive } from './directive.js'
@@ -27,7 +27,7 @@ export function makeElement(type: string, attributes?: Attributes, children?: Rs
       attrs[key] = Array.isArray(value) ? [...value] : value
     }
   }
-  if (fixedTextTypes.has(type) && !('xml:space' in attrs)) attrs['xml:space'] = 'preserve'
+  if (isFixedTextType(type) && !('xml:space' in attrs)) attrs['xml:space'] = 'preserve'
   const node = element(type, attrs)
   if (children !== undefined) for (let index = 0; index < children.length; index++) appendChild(node, children[index])
   return node

@@ -2,7 +2,19 @@
  * docutils: states.py `Body` — generic body elements.
  */
 import { inlineTypes, isText, text, type RstElement, type RstNode } from '../nodes.js'
-import { StringList, TransitionCorrection, UnexpectedIndentationError, eofSignal, matchEnd, matchLine, type LineInfo, type TransitionResult } from '../statemachine.js'
+import {
+  State,
+  StringList,
+  TransitionCorrection,
+  UnexpectedIndentationError,
+  eofResult,
+  eofSignal,
+  matchEnd,
+  matchLine,
+  transitionResult,
+  type LineInfo,
+  type TransitionResult
+} from '../statemachine.js'
 import { GridTableParser } from '../tables/grid-table-parser.js'
 import { SimpleTableParser } from '../tables/simple-table-parser.js'
 import { TableMarkupError, type TableData, type TableRow } from '../tables/table-parser.js'
@@ -26,7 +38,8 @@ import {
   type EnumFormat
 } from './patterns.js'
 import { romanFromString, romanToUppercase } from './roman.js'
-import { RSTState, el, noResults, textElement } from './rst-state.js'
+import { RSTState, el, textElement, emptyContext } from './rst-state.js'
+import { Text } from './text.js'
 import type { Context } from './types.js'
 
 /** docutils: TableParser.double_width_pad_char */
@@ -70,11 +83,13 @@ export class Body extends RSTState {
 
   /** docutils: Body.indent — block quote. */
   indent(_match: Match, context: Context, nextState: string): TransitionResult<Context> {
-    const { indented, lineOffset, blankFinish } = this.stateMachine.getIndented()
+    const indented = this.stateMachine.indentedLines()
+    const lineOffset = this.stateMachine.indentedOffset
+    const blankFinish = this.stateMachine.indentedBlankFinish
     const elements = this.blockQuote(indented, lineOffset)
     this.addAllToParent(elements)
-    if (!blankFinish) this.addToParent(this.unindentWarning('Block quote'))
-    return [context, nextState, noResults]
+    if (!blankFinish) this.addOneToParent(this.unindentWarning('Block quote'))
+    return transitionResult(context, nextState)
   }
 
   /** docutils: Body.block_quote */
@@ -174,7 +189,7 @@ export class Body extends RSTState {
     const source = this.stateMachine.sourceAt()
     const line = this.stateMachine.sourceLineAt()
     setSourceLine(ul, source, line)
-    this.addToParent(ul)
+    this.addOneToParent(ul)
     ul.attributes.bullet = match.input[0]
     const [item, blankFinishItem] = this.listItem(matchEnd(match))
     appendChild(ul, item)
@@ -187,21 +202,24 @@ export class Body extends RSTState {
       blankFinishItem
     )
     this.gotoLine(newLineOffset)
-    if (!blankFinish) this.addToParent(this.unindentWarning('Bullet list'))
-    return [[], nextState, noResults]
+    if (!blankFinish) this.addOneToParent(this.unindentWarning('Bullet list'))
+    return transitionResult(emptyContext, nextState)
   }
 
   /** docutils: Body.list_item */
   listItem(indent: number): [RstElement, boolean] {
     const source = this.stateMachine.sourceAt()
     const line = this.stateMachine.sourceLineAt()
-    let block
-    if (this.stateMachine.line!.length > indent) block = this.stateMachine.getKnownIndented(indent) // `line[indent:]` is not empty
-    else block = this.stateMachine.getFirstKnownIndented(indent)
+    const machine = this.stateMachine
+    const indented = machine.line!.length > indent
+      ? machine.knownIndentedLines(indent) // `line[indent:]` is not empty
+      : machine.firstKnownIndentedLines(indent)
+    const lineOffset = machine.indentedOffset
+    const blankFinish = machine.indentedBlankFinish
     const listitem = el('list_item')
     setSourceLine(listitem, source, line)
-    if (block.indented.length > 0) this.nestedParse(block.indented, block.lineOffset, listitem)
-    return [listitem, block.blankFinish]
+    if (indented.length > 0) this.nestedParse(indented, lineOffset, listitem)
+    return [listitem, blankFinish]
   }
 
   /** docutils: Body.enumerator */
@@ -212,7 +230,7 @@ export class Body extends RSTState {
     const source = this.stateMachine.sourceAt()
     const line = this.stateMachine.sourceLineAt()
     setSourceLine(enumlist, source, line)
-    this.addToParent(enumlist)
+    this.addOneToParent(enumlist)
     enumlist.attributes.enumtype = sequence === '#' ? 'arabic' : sequence
     enumlist.attributes.prefix = enumFormatInfo[format].prefix
     enumlist.attributes.suffix = enumFormatInfo[format].suffix
@@ -221,7 +239,7 @@ export class Body extends RSTState {
       const message = this.reporter.info(`Enumerated list start value not ordinal-1: "${value}" (ordinal ${String(ordinal)})`, [], {
         base_node: enumlist
       })
-      this.addToParent(message)
+      this.addOneToParent(message)
     }
     const [listitem, blankFinishItem] = this.listItem(matchEnd(match))
     appendChild(enumlist, listitem)
@@ -236,8 +254,8 @@ export class Body extends RSTState {
       { lastordinal: ordinal, format, auto: sequence === '#' }
     )
     this.gotoLine(newLineOffset)
-    if (!blankFinish) this.addToParent(this.unindentWarning('Enumerated list'))
-    return [[], nextState, noResults]
+    if (!blankFinish) this.addOneToParent(this.unindentWarning('Enumerated list'))
+    return transitionResult(emptyContext, nextState)
   }
 
   /** docutils: Body.parse_enumerator */
@@ -326,7 +344,7 @@ export class Body extends RSTState {
   /** docutils: Body.field_marker */
   fieldMarker(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const fieldList = el('field_list')
-    this.addToParent(fieldList)
+    this.addOneToParent(fieldList)
     const [field, blankFinishField] = this.field(match)
     appendChild(fieldList, field)
     const offset = this.stateMachine.lineOffset + 1
@@ -338,8 +356,8 @@ export class Body extends RSTState {
       blankFinishField
     )
     this.gotoLine(newLineOffset)
-    if (!blankFinish) this.addToParent(this.unindentWarning('Field list'))
-    return [[], nextState, noResults]
+    if (!blankFinish) this.addOneToParent(this.unindentWarning('Field list'))
+    return transitionResult(emptyContext, nextState)
   }
 
   /** docutils: Body.field */
@@ -348,7 +366,9 @@ export class Body extends RSTState {
     const source = this.stateMachine.sourceAt()
     const line = this.stateMachine.sourceLineAt()
     const lineno = this.stateMachine.absLineNumber()
-    const { indented, lineOffset, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match))
+    const indented = this.stateMachine.firstKnownIndentedLines(matchEnd(match))
+    const lineOffset = this.stateMachine.indentedOffset
+    const blankFinish = this.stateMachine.indentedBlankFinish
     const fieldNode = el('field')
     setSourceLine(fieldNode, source, line)
     const [nameNodes, nameMessages] = this.inlineText(name, lineno)
@@ -373,6 +393,7 @@ export class Body extends RSTState {
 
   /** docutils: Body.option_marker */
   optionMarker(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
+    const end = matchEnd(match) // (read first: `match` may be a shared object that nested parses refill)
     const optionlist = el('option_list')
     const source = this.stateMachine.sourceAt()
     const line = this.stateMachine.sourceLineAt()
@@ -384,14 +405,16 @@ export class Body extends RSTState {
     } catch (error) {
       if (!(error instanceof MarkupError)) throw error
       const message = this.reporter.error(`Invalid option list marker: ${error.message}`)
-      this.addToParent(message)
-      const { indented, lineOffset, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match))
+      this.addOneToParent(message)
+      const indented = this.stateMachine.firstKnownIndentedLines(end)
+      const lineOffset = this.stateMachine.indentedOffset
+      const blankFinish = this.stateMachine.indentedBlankFinish
       const elements = this.blockQuote(indented, lineOffset)
       this.addAllToParent(elements)
-      if (!blankFinish) this.addToParent(this.unindentWarning('Option list'))
-      return [[], nextState, noResults]
+      if (!blankFinish) this.addOneToParent(this.unindentWarning('Option list'))
+      return transitionResult(emptyContext, nextState)
     }
-    this.addToParent(optionlist)
+    this.addOneToParent(optionlist)
     appendChild(optionlist, listitem)
     const offset = this.stateMachine.lineOffset + 1
     const [newLineOffset, blankFinish] = this.nestedListParse(
@@ -402,15 +425,17 @@ export class Body extends RSTState {
       blankFinishItem
     )
     this.gotoLine(newLineOffset)
-    if (!blankFinish) this.addToParent(this.unindentWarning('Option list'))
-    return [[], nextState, noResults]
+    if (!blankFinish) this.addOneToParent(this.unindentWarning('Option list'))
+    return transitionResult(emptyContext, nextState)
   }
 
   /** docutils: Body.option_list_item */
   optionListItem(match: Match): [RstElement, boolean] {
     const offset = this.stateMachine.absLineOffset()
     const options = this.parseOptionMarker(match)
-    const { indented, lineOffset, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match))
+    const indented = this.stateMachine.firstKnownIndentedLines(matchEnd(match))
+    const lineOffset = this.stateMachine.indentedOffset
+    const blankFinish = this.stateMachine.indentedBlankFinish
     if (indented.length === 0) {
       this.gotoLine(offset)
       throw new TransitionCorrection('text')
@@ -458,14 +483,14 @@ export class Body extends RSTState {
     const data = this.stateMachine.getTextBlock().lines().join('\n')
     const node = textElement('doctest_block', data, { 'xml:space': 'preserve' })
     setSourceLine(node, undefined, line)
-    this.addToParent(node)
-    return [[], nextState, noResults]
+    this.addOneToParent(node)
+    return transitionResult(emptyContext, nextState)
   }
 
   /** docutils: Body.line_block */
   lineBlock(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const block = el('line_block')
-    this.addToParent(block)
+    this.addOneToParent(block)
     const lineno = this.stateMachine.absLineNumber()
     const source = this.stateMachine.sourceAt(lineno)
     const srcline = this.stateMachine.sourceLineAt(lineno)
@@ -486,18 +511,19 @@ export class Body extends RSTState {
       blankFinish = finish
       this.gotoLine(newLineOffset)
     }
-    if (!blankFinish) this.addToParent(this.reporter.warning('Line block ends without a blank line.', [], { line: lineno + 1 }))
+    if (!blankFinish) this.addOneToParent(this.reporter.warning('Line block ends without a blank line.', [], { line: lineno + 1 }))
     if (block.children.length > 0) {
       const first = block.children[0] as RstElement
       if (lineIndents.get(first) === undefined) lineIndents.set(first, 0)
       this.nestLineBlockLines(block)
     }
-    return [[], nextState, noResults]
+    return transitionResult(emptyContext, nextState)
   }
 
   /** docutils: Body.line_block_line */
   lineBlockLine(match: Match, lineno: number): [RstElement, RstElement[], boolean] {
-    const { indented, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match), true)
+    const indented = this.stateMachine.firstKnownIndentedLines(matchEnd(match), true)
+    const blankFinish = this.stateMachine.indentedBlankFinish
     const value = indented.lines().join('\n')
     const [textNodes, messages] = this.inlineText(value, lineno)
     const line = el('line', undefined, textNodes)
@@ -564,9 +590,9 @@ export class Body extends RSTState {
     const [nodelist, blankFinish] = this.table(isolate, kind)
     this.addAllToParent(nodelist)
     if (!blankFinish) {
-      this.addToParent(this.reporter.warning('Blank line required after table.', [], { line: this.stateMachine.absLineNumber() + 1 }))
+      this.addOneToParent(this.reporter.warning('Blank line required after table.', [], { line: this.stateMachine.absLineNumber() + 1 }))
     }
-    return [[], nextState, noResults]
+    return transitionResult(emptyContext, nextState)
   }
 
   /** docutils: Body.table */
@@ -578,7 +604,7 @@ export class Body extends RSTState {
         const parser = kind === 'grid' ? new GridTableParser() : new SimpleTableParser()
         const tabledata = parser.parse(block.data)
         const tableline = this.stateMachine.absLineNumber() - block.length + 1
-        const table = this.buildTable(tabledata, tableline, 0, undefined, block.items)
+        const table = this.buildTable(tabledata, tableline, 0, undefined, block)
         nodelist = [table, ...messages]
       } catch (error) {
         if (!(error instanceof TableMarkupError)) throw error
@@ -718,7 +744,7 @@ export class Body extends RSTState {
    * @param items (source, offset) of the table's lines, for cell line numbers.
    * @returns The `table` node.
    */
-  buildTable(tabledata: TableData, tableline: number, stubColumns = 0, widths?: unknown, items?: LineInfo[]): RstElement {
+  buildTable(tabledata: TableData, tableline: number, stubColumns = 0, widths?: unknown, items?: LineInfo[] | StringList): RstElement {
     const [colwidths, headrows, bodyrows] = tabledata
     const table = el('table')
     if (widths === 'auto') listAttribute(table, 'classes').push('colwidths-auto')
@@ -745,7 +771,7 @@ export class Body extends RSTState {
   }
 
   /** docutils: Body.build_table_row */
-  buildTableRow(rowdata: TableRow, tableline: number, items?: LineInfo[]): RstElement {
+  buildTableRow(rowdata: TableRow, tableline: number, items?: LineInfo[] | StringList): RstElement {
     const row = el('row')
     for (const cell of rowdata) {
       if (cell === null || cell === undefined) continue
@@ -760,8 +786,11 @@ export class Body extends RSTState {
         let cellblock: StringList
         if (cellLines instanceof StringList) cellblock = cellLines
         else {
-          const cellItems = items ? lines.map((_, k): LineInfo => items[offset + k] ?? [undefined, offset + k]) : undefined
-          cellblock = new StringList(lines, items?.[0]?.[0], cellItems)
+          if (items instanceof StringList) cellblock = cellBlockOf(lines, items, offset)
+          else {
+            const cellItems = items ? lines.map((_, k): LineInfo => items[offset + k] ?? [undefined, offset + k]) : undefined
+            cellblock = new StringList(lines, items?.[0]?.[0], cellItems)
+          }
         }
         this.nestedParse(cellblock, tableline + offset, entry)
       }
@@ -775,7 +804,9 @@ export class Body extends RSTState {
   footnote(match: Match): [RstNode[], boolean] {
     const source = this.stateMachine.sourceAt()
     const srcline = this.stateMachine.sourceLineAt()
-    const { indented, lineOffset, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match))
+    const indented = this.stateMachine.firstKnownIndentedLines(matchEnd(match))
+    const lineOffset = this.stateMachine.indentedOffset
+    const blankFinish = this.stateMachine.indentedBlankFinish
     const label = match[1]
     let name = fullyNormalizeName(label)
     const footnote = el('footnote')
@@ -805,7 +836,9 @@ export class Body extends RSTState {
   citation(match: Match): [RstNode[], boolean] {
     const source = this.stateMachine.sourceAt()
     const srcline = this.stateMachine.sourceLineAt()
-    const { indented, lineOffset, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match))
+    const indented = this.stateMachine.firstKnownIndentedLines(matchEnd(match))
+    const lineOffset = this.stateMachine.indentedOffset
+    const blankFinish = this.stateMachine.indentedBlankFinish
     const label = match[1]
     const name = fullyNormalizeName(label)
     const citation = el('citation')
@@ -823,7 +856,8 @@ export class Body extends RSTState {
   hyperlinkTarget(match: Match): [RstNode[], boolean] {
     const pattern = explicitPatterns.target
     const lineno = this.stateMachine.absLineNumber()
-    const { indented, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match), true, false)
+    const indented = this.stateMachine.firstKnownIndentedLines(matchEnd(match), true, false)
+    const blankFinish = this.stateMachine.indentedBlankFinish
     // docutils builds `blocktext` here, but `parse_target` never reads it: not built.
     const block = escapedLines(indented)
     let escaped = block[0]
@@ -955,7 +989,7 @@ export class Body extends RSTState {
     let i = 0
     for (const node of substitutionNode.children.slice()) {
       if (!(inlineTypes.has(node.type) || isText(node))) {
-        this.addToParent(substitutionNode.children[i])
+        this.addOneToParent(substitutionNode.children[i])
         substitutionNode.children.splice(i, 1)
       } else {
         i++
@@ -1006,14 +1040,15 @@ export class Body extends RSTState {
     if (hook) return hook(this, typeName, matchEnd(match), optionPresets)
     const languageName = this.memo.language ? `docutils.parsers.rst.languages.${this.memo.language.name}` : 'None'
     const messageText = [`No directive entry for "${typeName}" in module "${languageName}".`, `Trying "${typeName}" as canonical directive name.`]
-    this.addToParent(this.reporter.info(messageText.join('\n'), [], { line: this.document.currentLine }))
+    this.addOneToParent(this.reporter.info(messageText.join('\n'), [], { line: this.document.currentLine }))
     return this.unknownDirective(typeName)
   }
 
   /** docutils: Body.unknown_directive */
   unknownDirective(typeName: string): [RstNode[], boolean] {
     const lineno = this.stateMachine.absLineNumber()
-    const { indented, blankFinish } = this.stateMachine.getFirstKnownIndented(0, false, false)
+    const indented = this.stateMachine.firstKnownIndentedLines(0, false, false)
+    const blankFinish = this.stateMachine.indentedBlankFinish
     const value = indented.lines().join('\n')
     const error = this.reporter.error(`Unknown directive type "${typeName}".`, [textElement('literal_block', value, { 'xml:space': 'preserve' })], {
       line: lineno
@@ -1023,15 +1058,21 @@ export class Body extends RSTState {
 
   /** docutils: Body.comment */
   comment(match: Match): [RstNode[], boolean] {
+    return this.commentAt(match.input, matchEnd(match))
+  }
+
+  /** `comment(match)` from the match's line and end. */
+  commentAt(input: string, end: number): [RstNode[], boolean] {
     if (this.stateMachine.isNextLineBlank()) {
-      const firstCommentLine = match.input.slice(matchEnd(match))
+      const firstCommentLine = input.slice(end)
       if (isPyBlank(firstCommentLine)) return [[el('comment', { 'xml:space': 'preserve' })], true]
       if (firstCommentLine.startsWith('end of inclusion from "')) {
         this.document.includeLog.pop()
         return [[], true]
       }
     }
-    const { indented, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match))
+    const indented = this.stateMachine.firstKnownIndentedLines(end)
+    const blankFinish = this.stateMachine.indentedBlankFinish
     // `at`/`lines` read the (shared) lines without first making a private copy.
     while (indented.length > 0 && isPyBlank(indented.at(indented.length - 1)!)) indented.trimEnd()
     const value = indented.lines().join('\n')
@@ -1043,12 +1084,13 @@ export class Body extends RSTState {
     const [nodelist, blankFinish] = this.explicitConstruct(match)
     this.addAllToParent(nodelist)
     this.explicitList(blankFinish)
-    return [[], nextState, noResults]
+    return transitionResult(emptyContext, nextState)
   }
 
   /** docutils: Body.explicit_construct */
   explicitConstruct(match: Match): [RstNode[], boolean] {
     const line = match.input
+    const end = matchEnd(match)
     // The constructs' patterns all start with `..` and spaces; the next
     // character decides which one can match (`[`: footnote or citation, `_`:
     // target, `|`: substitution definition, else a directive), so only
@@ -1073,7 +1115,8 @@ export class Body extends RSTState {
         }
       }
     }
-    const [nodelist, blankFinish] = this.comment(match)
+    // (`line`/`end` were read first: `match` may be a shared object refilled by nested parses.)
+    const [nodelist, blankFinish] = this.commentAt(line, end)
     if (error !== undefined) nodelist.push(error)
     return [nodelist, blankFinish]
   }
@@ -1089,7 +1132,7 @@ export class Body extends RSTState {
       blankFinish
     )
     this.gotoLine(newLineOffset)
-    if (!finish) this.addToParent(this.unindentWarning('Explicit markup'))
+    if (!finish) this.addOneToParent(this.unindentWarning('Explicit markup'))
   }
 
   /** docutils: Body.anonymous */
@@ -1097,13 +1140,14 @@ export class Body extends RSTState {
     const [nodelist, blankFinish] = this.anonymousTarget(match)
     this.addAllToParent(nodelist)
     this.explicitList(blankFinish)
-    return [[], nextState, noResults]
+    return transitionResult(emptyContext, nextState)
   }
 
   /** docutils: Body.anonymous_target */
   anonymousTarget(match: Match): [RstNode[], boolean] {
     const lineno = this.stateMachine.absLineNumber()
-    const { indented, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match), true)
+    const indented = this.stateMachine.firstKnownIndentedLines(matchEnd(match), true)
+    const blankFinish = this.stateMachine.indentedBlankFinish
     // (`blocktext` is never read by `parse_target`: not built)
     const block = escapedLines(indented)
     const target = this.makeTarget(block, '', lineno, '')
@@ -1112,7 +1156,7 @@ export class Body extends RSTState {
 
   /** docutils: Body.line — section title overline or transition marker. */
   line(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
-    if (this.stateMachine.matchTitles) return [[match.input], 'Line', noResults]
+    if (this.stateMachine.matchTitles) return transitionResult([match.input], 'Line')
     if (pyStrip(match.input) === '::') throw new TransitionCorrection('text')
     if (pyStrip(match.input).length < 4) {
       const message = this.reporter.info(
@@ -1120,20 +1164,42 @@ export class Body extends RSTState {
         [],
         { line: this.stateMachine.absLineNumber() }
       )
-      this.addToParent(message)
+      this.addOneToParent(message)
       throw new TransitionCorrection('text')
     }
     const blocktext = this.stateMachine.line!
     const message = this.reporter.error('Unexpected section title or transition.', [textElement('literal_block', blocktext, { 'xml:space': 'preserve' })], {
       line: this.stateMachine.absLineNumber()
     })
-    this.addToParent(message)
-    return [[], nextState, noResults]
+    this.addOneToParent(message)
+    return transitionResult(emptyContext, nextState)
   }
 
   /** docutils: Body.text — a paragraph, title, or definition list. */
   text(match: Match, _context: Context, _nextState: string): TransitionResult<Context> {
-    return [[match.input], 'Text', noResults]
+    // docutils returns `[match.string], 'Text'`: the run loop switches to the
+    // Text state, reads the next line and checks it there. Where that line
+    // can only be Text's `blank` or `text` (or the end of the input), this
+    // does the same here, without the round trip through the run loop (a
+    // line check and two state switches per paragraph).
+    const machine = this.stateMachine
+    const kind = textLineKind(machine.inputLines.at(machine.lineOffset + 1))
+    if (kind !== TextLineKind.Other && this.eof === stateEof) {
+      const textState = machine.stateByName('Text')
+      if (textState instanceof Text && textState.constructor === Text && !textState.hasOwnTransitions) {
+        const state: Text = textState
+        if (!machine.advance()) {
+          // The run loop would call Text.eof (`blank` for the non-empty context), then
+          // stop (this state's `eof` is State's no-op).
+          state.blankAfter(match.input)
+          return eofResult()
+        }
+        machine.transitionLineOffset = machine.lineOffset // as `checkLine` does
+        if (kind === TextLineKind.Blank) return state.blankAfter(match.input)
+        return state.textAfter(match.input, 'Body') // Text's `text` transition goes to Body
+      }
+    }
+    return transitionResult([match.input], 'Text')
   }
 
   // --- RFC2822Body helpers (shared) -----------------------------------------
@@ -1141,7 +1207,9 @@ export class Body extends RSTState {
   /** docutils: RFC2822Body.rfc2822_field */
   rfc2822Field(match: Match): [RstElement, boolean] {
     const name = match.input.slice(0, match.input.indexOf(':'))
-    const { indented, lineOffset, blankFinish } = this.stateMachine.getFirstKnownIndented(matchEnd(match), true)
+    const indented = this.stateMachine.firstKnownIndentedLines(matchEnd(match), true)
+    const lineOffset = this.stateMachine.indentedOffset
+    const blankFinish = this.stateMachine.indentedBlankFinish
     const fieldnode = el('field')
     appendChild(fieldnode, textElement('field_name', name))
     const fieldbody = el('field_body')
@@ -1183,6 +1251,64 @@ const explicitConstructs: Array<[(this: Body, match: Match) => [RstNode[], boole
     explicitConstructPatterns.directive
   ]
 ]
+
+/**
+ * `StringList(lines, items[0][0], [items[offset + k] ?? (None, offset + k) …])`
+ * with the table block's items read in place (no tuples).
+ */
+function cellBlockOf(lines: readonly string[], block: StringList, offset: number): StringList {
+  const length = block.length
+  if (lines.length === 0) return new StringList(lines, length > 0 ? block.infoSource(0) : undefined)
+  const sources = new Array<string | undefined>(lines.length)
+  const offsets = new Array<number | undefined>(lines.length)
+  for (let k = 0; k < lines.length; k++) {
+    const index = offset + k
+    if (index < length) {
+      sources[k] = block.infoSource(index)
+      offsets[k] = block.infoOffset(index)
+    } else {
+      sources[k] = undefined
+      offsets[k] = index
+    }
+  }
+  return StringList.fromParallel(lines, sources, offsets)
+}
+
+const stateEof = State.prototype.eof
+
+/** What the Text state does with the line after a paragraph's first line. */
+const TextLineKind = {
+  /** End of the input: `eof`. */
+  End: 0,
+  /** Empty or spaces only: the `blank` transition. */
+  Blank: 1,
+  /** The `text` transition. */
+  Text: 2,
+  /** `indent` or `underline` (or not known here): left to the run loop. */
+  Other: 3
+} as const
+type TextLineKind = (typeof TextLineKind)[keyof typeof TextLineKind]
+
+/**
+ * Which of Text's transitions (`blank`, `indent`, `underline`, `text`, in
+ * that order, with their line-start filters) takes `line`, as far as
+ * `Body.text` handles it: a line starting with ASCII punctuation (a possible
+ * underline) or with a space but not blank (indent) is `Other`.
+ */
+function textLineKind(line: string | undefined): TextLineKind {
+  if (line === undefined) return TextLineKind.End
+  const length = line.length
+  if (length === 0) return TextLineKind.Blank
+  const code = line.charCodeAt(0)
+  if (code === 0x20) {
+    for (let index = 1; index < length; index++) if (line.charCodeAt(index) !== 0x20) return TextLineKind.Other
+    return TextLineKind.Blank // `^ *$`
+  }
+  if ((code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e)) {
+    return TextLineKind.Other
+  }
+  return TextLineKind.Text
+}
 
 /** `len(text)` in Python (code points; a lone surrogate counts as one, like `[...text]`). */
 function codePointLength(text: string): number {

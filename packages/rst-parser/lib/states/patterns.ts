@@ -7,7 +7,7 @@
  * statemachine.py `StateWS.ws_patterns`.
  */
 
-import { registerLineFilter, registerLineStartFilter } from '../statemachine.js'
+import { registerLineFilter, registerLineStartFilter, registerWholeMatchOnly } from '../statemachine.js'
 
 /** docutils: Inliner.simplename (`\w` as Python's Unicode word characters). */
 export const simplename = '(?:(?!_)[\\p{L}\\p{N}_])+(?:[-._+:](?:(?!_)[\\p{L}\\p{N}_])+)*'
@@ -160,3 +160,30 @@ registerLineFilter(bodyPatterns.enumerator, (line) => {
   const next = line.charCodeAt(index)
   return next === 0x29 || next === 0x2e
 })
+
+// Transitions whose methods read only `match.input`/`match[0]`/`matchEnd`,
+// at once (see `registerWholeMatchOnly`; checked for every state's method of
+// these names: Body, the SpecializedBody subclasses, Text, Line, Definition,
+// QuotedLiteralBlock, SubstitutionDef, RFC2822Body/List). Not: `enumerator`
+// (groups), `line_block` (`match[1]`), `embedded_directive` (`match[1]`).
+for (const pattern of [
+  bodyPatterns.bullet,
+  bodyPatterns.field_marker,
+  bodyPatterns.option_marker,
+  bodyPatterns.doctest,
+  bodyPatterns.grid_table_top,
+  bodyPatterns.simple_table_top,
+  bodyPatterns.explicit_markup,
+  bodyPatterns.anonymous,
+  bodyPatterns.line,
+  bodyPatterns.blank,
+  bodyPatterns.indent,
+  textPatterns.blank,
+  textPatterns.indent,
+  substitutionDefPatterns.blank,
+  substitutionDefPatterns.indent,
+  quotedLiteralBlockPatterns.blank,
+  quotedLiteralBlockPatterns.indent
+]) {
+  registerWholeMatchOnly(pattern)
+}

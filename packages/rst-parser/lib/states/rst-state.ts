@@ -4,12 +4,11 @@
 import type { DocumentContext } from '../document.js'
 import { getRstLanguage } from '../languages/index.js'
 import type { RstLanguageModule } from '../languages/types.js'
-import { element, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
+import { astext, element, isFixedTextType, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
-import { State, StateMachine, StateMachineError, StringList, eofSignal, type TransitionResult } from '../statemachine.js'
+import { State, StateMachine, StateMachineError, StringList, eofSignal, transitionResult, type TransitionResult } from '../statemachine.js'
 import { appendChild, appendChildren, getParent, listAttribute, ownSourceLine, setParent, setPositionHint, setSourceLine } from '../util/node-info.js'
 import { fullyNormalizeName } from '../util/strings.js'
-import { astext } from '../nodes.js'
 import { FallbackInliner } from './fallback-inliner.js'
 import type { Context, InlinerLike, Memo } from './types.js'
 
@@ -77,20 +76,36 @@ function defaultNestedSmKwargs(): StateMachineKwargs {
 /** The empty result list of `bof` and of transitions (shared: the run loop only reads it). */
 export const noResults: unknown[] = Object.freeze([]) as unknown as unknown[]
 
+/**
+ * The empty context transitions pass on when they end a block (docutils
+ * `[]`): shared and frozen. Only the contexts made by `Body.text`/`line`,
+ * `DefinitionList.text` and `QuotedLiteralBlock.initialQuoted` (fresh
+ * arrays) are ever changed in place.
+ */
+export const emptyContext: Context = Object.freeze([]) as unknown as Context
+
+/** What `RSTState.bof` returns: the empty context, no results (shared). */
+const bofResult: [Context, unknown[]] = Object.freeze([emptyContext, noResults]) as unknown as [Context, unknown[]]
+
 /** Nested parses deeper than this are not run (see `RSTState.nestingTooDeep`). */
 export const maxNestingDepth = 256
 
-/** Per-memo cache of nested machines (docutils `RSTState.nested_sm_cache`). */
-const nestedCaches = new WeakMap<Memo, RSTStateMachine[]>()
+/** Per-memo cache of nested machines (docutils `RSTState.nested_sm_cache`), kept on the memo. */
+function nestedCache(memo: Memo): RSTStateMachine[] {
+  let cache = memo.nestedSmCache
+  if (cache === undefined) {
+    cache = []
+    memo.nestedSmCache = cache
+  }
+  return cache
+}
 
-/** Per-memo pool of finished list machines (see `RSTState.nestedListParse`). */
-const listMachinePools = new WeakMap<Memo, RSTStateMachine[]>()
-
+/** Per-memo pool of finished list machines (see `RSTState.nestedListParse`), kept on the memo. */
 function listMachinePool(memo: Memo): RSTStateMachine[] {
-  let pool = listMachinePools.get(memo)
+  let pool = memo.listMachinePool
   if (pool === undefined) {
     pool = []
-    listMachinePools.set(memo, pool)
+    memo.listMachinePool = pool
   }
   return pool
 }
@@ -112,6 +127,10 @@ export class RSTStateMachine extends StateMachine<Context> {
 
   /** State classes by name (docutils `add_states(state_classes)`; instances are made on first use). */
   private declare readonly classes: Map<string, RSTStateClass>
+  /** Incremented by `reset`: states of an older generation are reset on first use. */
+  declare generation: number
+  /** The memo all states were last initialized for (`runtimeInit`); undefined after a state was added. */
+  private declare initializedFor: Memo | undefined
 
   constructor(classes: RSTStateClass[], initialState: string, debug = false, parentStateMachine?: RSTStateMachine) {
     super(initialState, debug)
@@ -119,6 +138,8 @@ export class RSTStateMachine extends StateMachine<Context> {
     this.matchTitles = true
     this.language = undefined
     this.parentStateMachine = parentStateMachine
+    this.generation = 0
+    this.initializedFor = undefined
     // One shared name → class map instead of a factory closure per class and
     // machine: a machine is made for every nested list.
     this.classes = classMap(classes)
@@ -129,7 +150,9 @@ export class RSTStateMachine extends StateMachine<Context> {
    * new state instances are created on first use.
    */
   reset(initialState: string, parentStateMachine: RSTStateMachine | undefined): void {
-    this.states.clear()
+    // States are reset on their first use in the new run (`stateByName`):
+    // to what a new instance would be, or replaced when they cannot be.
+    this.generation++
     this.initialState = initialState
     this.currentState = initialState
     this.parentStateMachine = parentStateMachine
@@ -143,7 +166,39 @@ export class RSTStateMachine extends StateMachine<Context> {
 
   protected override createState(name: string): RSTState | undefined {
     const StateClass = this.classes.get(name)
-    return StateClass ? new StateClass(this, this.debug) : super.createState(name) as RSTState | undefined
+    const state = StateClass ? new StateClass(this, this.debug) : super.createState(name) as RSTState | undefined
+    if (state !== undefined) {
+      state.generation = this.generation
+      if (!this.running) this.initializedFor = undefined // initialized by the next run's `runtimeInit`
+    }
+    return state
+  }
+
+  /**
+   * docutils: StateMachine.runtime_init — `runtime_init` of every state. An
+   * rST state's only depends on the memo (`RSTState.runtimeInit`), so a
+   * machine run again with the same memo and no state added meanwhile (the
+   * machines reused for nested parses) has nothing to do.
+   */
+  override runtimeInit(): void {
+    if (this.initializedFor === this.memo && this.memo !== undefined) {
+      this.running = true
+      return
+    }
+    super.runtimeInit()
+    this.initializedFor = this.memo
+  }
+
+  /** The state by name; one left from before the last `reset` is reset first (see there). */
+  override stateByName(name: string): RSTState | undefined {
+    const state = super.stateByName(name) as RSTState | undefined
+    if (state === undefined || state.generation === this.generation) return state
+    if (state.resetForReuse()) {
+      state.generation = this.generation
+      return state
+    }
+    this.states.delete(name)
+    return super.stateByName(name) as RSTState | undefined
   }
 
   /** The state instance by docutils class name. */
@@ -172,7 +227,10 @@ export class RSTStateMachine extends StateMachine<Context> {
       titleStyles: [],
       sectionLevel: 0,
       sectionBubbleUpKludge: false,
-      inliner: theInliner
+      inliner: theInliner,
+      nestingDepth: 0,
+      nestedSmCache: [],
+      listMachinePool: []
     }
     this.document = document
     this.sourceNotes = document // docutils attaches `document.note_source` as an observer
@@ -210,13 +268,10 @@ export function sectionHierarchy(node: RstElement): RstElement[] {
 export function el(type: string, attributes?: Attributes, children?: RstNode[]): RstElement {
   // An exact-size copy of `children` (appending them one by one to `[]` makes room for 17: retained by the tree).
   const node = element(type, attributes, children === undefined || children.length === 0 ? undefined : children.slice())
-  if (fixedTextTypes.has(type) && node.attributes['xml:space'] === undefined) node.attributes['xml:space'] = 'preserve'
+  if (isFixedTextType(type) && node.attributes['xml:space'] === undefined) node.attributes['xml:space'] = 'preserve'
   if (children !== undefined) for (let index = 0; index < children.length; index++) setParent(children[index], node) // no spread: hot
   return node
 }
-
-/** docutils: subclasses of FixedTextElement (`xml:space="preserve"`). */
-export const fixedTextTypes: ReadonlySet<string> = new Set(['address', 'literal_block', 'doctest_block', 'math_block', 'comment', 'raw'])
 
 /** docutils `TextElement(rawsource, text)`: a text child only when `text` is not empty. */
 export function textElement(type: string, value: string, attributes?: Attributes, children?: RstNode[]): RstElement {
@@ -238,16 +293,34 @@ export abstract class RSTState extends State<Context> {
   declare reporter: Reporter
   /** Set by list states (docutils `blank_finish` attribute). */
   declare blankFinish: boolean
+  /** `RSTStateMachine.generation` this state was made or last reset for. */
+  declare generation: number
 
   constructor(stateMachine: RSTStateMachine, debug = false) {
     super(stateMachine, debug)
     this.blankFinish = false
+    this.generation = 0
+    this.memo = undefined as unknown as Memo // set by `runtimeInit`
     // One shared (never mutated) object: a state is created for every nested list.
     this.nestedSmKwargs = defaultNestedSmKwargs()
   }
 
+  /**
+   * Make this state what a new instance of its class would be (pooled list
+   * machines reuse their states; docutils makes a machine with new states
+   * for every list). False when that is not possible.
+   */
+  resetForReuse(): boolean {
+    if (this.hasOwnTransitions) return false
+    this.blankFinish = false
+    return true
+  }
+
   override runtimeInit(): void {
     const memo = this.stateMachine.memo
+    // Machines are reused for every nested parse of a document (same memo):
+    // a state already initialized for this memo has nothing to do.
+    if (this.memo === memo) return
     this.memo = memo
     this.document = memo.document
     this.inliner = memo.inliner
@@ -305,12 +378,12 @@ export abstract class RSTState extends State<Context> {
     this.reporter.severe(
       `Internal error: no transition pattern match.  State: "${this.name}"; transitions: ${String(transitions)}; context: ${String(context)}; current line: ${JSON.stringify(this.stateMachine.line)}.`
     )
-    return [context, null, noResults]
+    return transitionResult(context, null)
   }
 
   /** docutils: RSTState.bof */
   override bof(_context: Context): [Context, unknown[]] {
-    return [[], noResults] // a fresh context (transitions change it in place); no results
+    return bofResult // (the run loop reads it at once; the empty context is never changed in place)
   }
 
   /**
@@ -360,11 +433,7 @@ export abstract class RSTState extends State<Context> {
     const useDefault = stateMachineKwargs === undefined
     const kwargs = stateMachineKwargs ?? this.nestedSmKwargs
     let machine: RSTStateMachine | undefined
-    let cache = nestedCaches.get(this.memo)
-    if (!cache) {
-      cache = []
-      nestedCaches.set(this.memo, cache)
-    }
+    const cache = nestedCache(this.memo)
     if (useDefault) machine = cache.pop()
     if (!machine) machine = new RSTStateMachine(kwargs.stateClasses, kwargs.initialState, this.debug, this.stateMachine)
     else machine.parentStateMachine = this.stateMachine
@@ -404,7 +473,7 @@ export abstract class RSTState extends State<Context> {
     initialState: string,
     blankFinish: boolean,
     blankFinishState?: string,
-    extraSettings: Record<string, unknown> = {},
+    extraSettings?: Record<string, unknown>,
     matchTitles = false,
     stateMachineKwargs?: StateMachineKwargs
   ): [number, boolean] {
@@ -418,7 +487,8 @@ export abstract class RSTState extends State<Context> {
     else machine.reset(initialState, this.stateMachine)
     const finishState = blankFinishState ?? initialState
     machine.state(finishState).blankFinish = blankFinish
-    Object.assign(machine.state(initialState), extraSettings)
+    const initial = machine.state(initialState)
+    if (extraSettings !== undefined) Object.assign(initial, extraSettings) // (no `{}` per list)
     this.memo.nestingDepth = (this.memo.nestingDepth ?? 0) + 1
     try {
       machine.runNested(block, inputOffset, this.memo, node, matchTitles)
@@ -456,7 +526,7 @@ export abstract class RSTState extends State<Context> {
     const newlevel = index === -1 ? titleStyles.length + 1 : index + 1
     const styles = (): string => titleStyles.map((s) => s.split('').join('/')).join(' ')
     if (newlevel > oldlevel + 1) {
-      this.addToParent(
+      this.addOneToParent(
         this.reporter.error(
           `Inconsistent title style: skip from level ${oldlevel} to ${newlevel}.`,
           [textElement('literal_block', source), textElement('paragraph', `Established title styles: ${styles()}`)],
@@ -472,7 +542,7 @@ export abstract class RSTState extends State<Context> {
         const details =
           `The parent of level ${newlevel} sections cannot be reached. The parser is at section level ${oldlevel} but the current node has only ${parentSections.length} parent section(s).` +
           '\nOne reason may be a high level section used in a directive that parses its content into a base node not attached to the document\n(up to Docutils 0.21, these sections were silently dropped).'
-        this.addToParent(
+        this.addOneToParent(
           this.reporter.error(
             `A level ${newlevel} section cannot be used here.`,
             [textElement('literal_block', source), textElement('paragraph', `Established title styles: ${styles()}`), textElement('paragraph', details)],
@@ -496,7 +566,7 @@ export abstract class RSTState extends State<Context> {
   /** docutils: RSTState.new_subsection */
   newSubsection(title: string, lineno: number, messages: RstNode[]): void {
     const sectionNode = el('section')
-    this.addToParent(sectionNode)
+    this.addOneToParent(sectionNode)
     const [textnodes, titleMessages] = this.inlineText(title, lineno)
     const titlenode = el('title', undefined, textnodes)
     const name = fullyNormalizeName(astext(titlenode))
@@ -532,6 +602,52 @@ export abstract class RSTState extends State<Context> {
     const result: RstNode[] = [p] // `[p, ...messages]` without the spread
     for (let index = 0; index < messages.length; index++) result.push(messages[index]!)
     return [result, literalnext]
+  }
+
+  /**
+   * `nodes, literalnext = self.paragraph(lines, lineno); self.parent += nodes`
+   * (docutils `Text.blank`/`Text.text`) without the intermediate lists.
+   *
+   * @returns literalnext.
+   */
+  addParagraph(lines: readonly string[], lineno: number): boolean {
+    return this.addParagraphText(lines.length === 1 ? lines[0]! : lines.join('\n'), lineno)
+  }
+
+  /** `addParagraph` with the lines already joined. */
+  addParagraphText(joined: string, lineno: number): boolean {
+    const data = rstripPy(joined)
+    let textValue: string
+    let literalnext = false
+    if (endsWithUnescapedDoubleColon(data)) {
+      if (data.length === 2) return true
+      if (data[data.length - 3] === ' ' || data[data.length - 3] === '\n') textValue = rstripPy(data.slice(0, -3))
+      else textValue = data.slice(0, -1)
+      literalnext = true
+    } else {
+      textValue = data
+    }
+    const inlined = this.inlineText(textValue, lineno)
+    const p = el('paragraph', undefined, inlined[0])
+    const machine = this.stateMachine
+    setSourceLine(p, machine.sourceAt(lineno), machine.sourceLineAt(lineno))
+    this.addOneToParent(p)
+    const messages = inlined[1]
+    for (let index = 0; index < messages.length; index++) this.addOneToParent(messages[index]!)
+    return literalnext
+  }
+
+  /** `addToParent(node)` without the rest-argument list (ignores undefined, like docutils ignores None). */
+  addOneToParent(node: RstNode | undefined | null): void {
+    if (!node) return
+    const own = ownSourceLine(node)
+    if (!own || own.source === undefined) {
+      const machine = this.stateMachine
+      const lineno = machine.transitionLineOffset + machine.inputOffset + 1
+      const hintLine = machine.sourceLineAt(lineno)
+      if (hintLine !== undefined) setPositionHint(node, machine.sourceAt(lineno), hintLine)
+    }
+    appendChild(this.parent, node)
   }
 
   /** docutils: RSTState.inline_text */

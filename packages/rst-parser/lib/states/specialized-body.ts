@@ -5,13 +5,13 @@
  * `Explicit`, `SubstitutionDef`).
  */
 import type { RstElement } from '../nodes.js'
-import { eofResult, matchEnd, type StringList, type TransitionResult } from '../statemachine.js'
+import { eofResult, matchEnd, type StringList, transitionResult, type TransitionResult } from '../statemachine.js'
 import { appendChild, appendChildren, getParent, listAttribute } from '../util/node-info.js'
 import { isPyBlank } from '../util/strings.js'
 import { Body, bodyInitialTransitions } from './body.js'
 import { MarkupError } from './errors.js'
 import { bodyPatterns, rfc2822Pattern, substitutionDefPatterns, type EnumFormat } from './patterns.js'
-import { el, noResults, textElement } from './rst-state.js'
+import { el, textElement, emptyContext } from './rst-state.js'
 import type { Context } from './types.js'
 
 type Match = RegExpExecArray
@@ -85,9 +85,9 @@ export class BulletList extends SpecializedBody {
   override bullet(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     if (match.input[0] !== this.parent.attributes.bullet) return this.invalidInput()
     const [listitem, blankFinish] = this.listItem(matchEnd(match))
-    this.addToParent(listitem)
+    this.addOneToParent(listitem)
     this.blankFinish = blankFinish
-    return [[], nextState, noResults]
+    return transitionResult(emptyContext, nextState)
   }
 }
 
@@ -98,7 +98,7 @@ export class DefinitionList extends SpecializedBody {
   }
 
   override text(match: Match, _context: Context, _nextState: string): TransitionResult<Context> {
-    return [[match.input], 'Definition', noResults]
+    return transitionResult([match.input], 'Definition')
   }
 }
 
@@ -111,6 +111,14 @@ export class EnumeratedList extends SpecializedBody {
   format: EnumFormat = 'period'
   auto = false
 
+  override resetForReuse(): boolean {
+    if (!super.resetForReuse()) return false
+    this.lastordinal = 0
+    this.format = 'period'
+    this.auto = false
+    return true
+  }
+
   override enumerator(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const [format, sequence, , ordinal] = this.parseEnumerator(match, String(this.parent.attributes.enumtype))
     if (
@@ -122,10 +130,10 @@ export class EnumeratedList extends SpecializedBody {
     }
     if (sequence === '#') this.auto = true
     const [listitem, blankFinish] = this.listItem(matchEnd(match))
-    this.addToParent(listitem)
+    this.addOneToParent(listitem)
     this.blankFinish = blankFinish
     this.lastordinal = ordinal!
-    return [[], nextState, noResults]
+    return transitionResult(emptyContext, nextState)
   }
 }
 
@@ -137,9 +145,9 @@ export class FieldList extends SpecializedBody {
 
   override fieldMarker(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const [field, blankFinish] = this.field(match)
-    this.addToParent(field)
+    this.addOneToParent(field)
     this.blankFinish = blankFinish
-    return [[], nextState, noResults]
+    return transitionResult(emptyContext, nextState)
   }
 }
 
@@ -158,9 +166,9 @@ export class OptionList extends SpecializedBody {
       if (error instanceof MarkupError) return this.invalidInput()
       throw error
     }
-    this.addToParent(item)
+    this.addOneToParent(item)
     this.blankFinish = blankFinish
-    return [[], nextState, noResults]
+    return transitionResult(emptyContext, nextState)
   }
 }
 
@@ -188,7 +196,7 @@ export class RFC2822Body extends Body {
   /** docutils: RFC2822Body.rfc2822 */
   rfc2822(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const fieldlist = el('field_list', { classes: ['rfc2822'] })
-    this.addToParent(fieldlist)
+    this.addOneToParent(fieldlist)
     const [field, blankFinishField] = this.rfc2822Field(match)
     appendChild(fieldlist, field)
     const offset = this.stateMachine.lineOffset + 1
@@ -200,8 +208,8 @@ export class RFC2822Body extends Body {
       blankFinishField
     )
     this.gotoLine(newLineOffset)
-    if (!blankFinish) this.addToParent(this.unindentWarning('RFC2822-style field list'))
-    return [[], nextState, noResults]
+    if (!blankFinish) this.addOneToParent(this.unindentWarning('RFC2822-style field list'))
+    return transitionResult(emptyContext, nextState)
   }
 }
 
@@ -221,9 +229,9 @@ export class RFC2822List extends SpecializedBody {
 
   rfc2822(match: Match, _context: Context, _nextState: string): TransitionResult<Context> {
     const [field, blankFinish] = this.rfc2822Field(match)
-    this.addToParent(field)
+    this.addOneToParent(field)
     this.blankFinish = blankFinish
-    return [[], 'RFC2822List', noResults]
+    return transitionResult(emptyContext, 'RFC2822List')
   }
 
   override blank(): TransitionResult<Context> {
@@ -264,11 +272,11 @@ export class LineBlock extends SpecializedBody {
   override lineBlock(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const lineno = this.stateMachine.absLineNumber()
     const [line, messages, blankFinish] = this.lineBlockLine(match, lineno)
-    this.addToParent(line)
+    this.addOneToParent(line)
     const grandparent = getParent(this.parent)
     if (grandparent) appendChildren(grandparent, ...messages)
     this.blankFinish = blankFinish
-    return [[], nextState, noResults]
+    return transitionResult(emptyContext, nextState)
   }
 }
 
@@ -282,14 +290,14 @@ export class Explicit extends SpecializedBody {
     const [nodelist, blankFinish] = this.explicitConstruct(match)
     this.addAllToParent(nodelist)
     this.blankFinish = blankFinish
-    return [[], nextState, noResults]
+    return transitionResult(emptyContext, nextState)
   }
 
   override anonymous(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const [nodelist, blankFinish] = this.anonymousTarget(match)
     this.addAllToParent(nodelist)
     this.blankFinish = blankFinish
-    return [[], nextState, noResults]
+    return transitionResult(emptyContext, nextState)
   }
 
   override blank(): TransitionResult<Context> {

@@ -6,10 +6,10 @@ import { isText, text as textNode, type RstElement, type RstNode } from '../node
 import {
   StateCorrection,
   TransitionCorrection,
-  UnexpectedIndentationError,
   eofResult,
   eofSignal,
   matchLine,
+  transitionResult,
   type TransitionResult
 } from '../statemachine.js'
 import { columnWidth } from '../util/column-width.js'
@@ -17,7 +17,7 @@ import { appendChildren, setSourceLine } from '../util/node-info.js'
 import { isPyBlank, pyRstrip, pyStrip } from '../util/strings.js'
 import { unescape } from '../nodes.js'
 import { classifierDelimiter, quotedLiteralBlockPatterns, textPatterns } from './patterns.js'
-import { RSTState, el, noResults, textElement } from './rst-state.js'
+import { RSTState, el, textElement, emptyContext } from './rst-state.js'
 import type { Context } from './types.js'
 
 type Match = RegExpExecArray
@@ -48,10 +48,15 @@ export class Text extends RSTState {
 
   /** docutils: Text.blank — end of paragraph. */
   blank(_match: Match | null, context: Context, _nextState: string | null): TransitionResult<Context> {
-    const [paragraph, literalnext] = this.paragraph(context, this.stateMachine.absLineNumber() - 1)
-    this.addAllToParent(paragraph)
+    return this.blankAfter(context)
+  }
+
+  /** `blank` with the context's lines, or its one line as a string (`Body.text`). */
+  blankAfter(context: readonly string[] | string): TransitionResult<Context> {
+    const lineno = this.stateMachine.absLineNumber() - 1
+    const literalnext = typeof context === 'string' ? this.addParagraphText(context, lineno) : this.addParagraph(context, lineno)
     if (literalnext) this.addAllToParent(this.literalBlock())
-    return [[], 'Body', noResults]
+    return transitionResult(emptyContext, 'Body')
   }
 
   override eof(context: Context): unknown[] {
@@ -68,7 +73,7 @@ export class Text extends RSTState {
     setSourceLine(dl, source, line)
     const [dlItem, blankFinishItem] = this.definitionListItem(context)
     appendChildren(dl, dlItem)
-    this.addToParent(dl)
+    this.addOneToParent(dl)
     const offset = this.stateMachine.lineOffset + 1
     const [newLineOffset, blankFinish] = this.nestedListParse(
       this.stateMachine.inputLines.slice(offset),
@@ -79,8 +84,8 @@ export class Text extends RSTState {
       'Definition'
     )
     this.gotoLine(newLineOffset)
-    if (!blankFinish) this.addToParent(this.unindentWarning('Definition list'))
-    return [[], 'Body', noResults]
+    if (!blankFinish) this.addOneToParent(this.unindentWarning('Definition list'))
+    return transitionResult(emptyContext, 'Body')
   }
 
   /** docutils: Text.underline — section title. */
@@ -98,7 +103,7 @@ export class Text extends RSTState {
             [],
             { line: lineno }
           )
-          this.addToParent(message)
+          this.addOneToParent(message)
         }
         throw new TransitionCorrection('text')
       }
@@ -111,39 +116,38 @@ export class Text extends RSTState {
       const srcline = this.stateMachine.sourceLineAt()
       const message = this.reporter.error('Unexpected section title.', [literal(blocktext)], { source: src, line: srcline })
       this.addToParent(...messages, message)
-      return [[], nextState, noResults]
+      return transitionResult(emptyContext, nextState)
     }
     const style = underline[0]
-    context.length = 0
+    if (context.length !== 0) context.length = 0 // (never the shared frozen `emptyContext`)
     this.section(title, source, style, lineno - 1, messages)
-    return [[], nextState, noResults]
+    return transitionResult(emptyContext, nextState)
   }
 
   /** docutils: Text.text — paragraph. */
   text(_match: Match, context: Context, nextState: string): TransitionResult<Context> {
+    return this.textAfter(context, nextState)
+  }
+
+  /** `text` with the context's lines, or its one line as a string (`Body.text`). */
+  textAfter(context: readonly string[] | string, nextState: string): TransitionResult<Context> {
     const startline = this.stateMachine.absLineNumber() - 1
     let message: RstElement | undefined
-    let block
-    try {
-      block = this.stateMachine.getTextBlock(true)
-    } catch (error) {
-      if (!(error instanceof UnexpectedIndentationError)) throw error
-      block = error.block
-      message = this.reporter.error('Unexpected indentation.', [], { source: error.source, line: error.line })
+    // docutils: `block = self.state_machine.get_text_block(flush_left=True)`
+    // (catching UnexpectedIndentationError), then `lines = context + list(block)`:
+    // the lines are read into one fresh array, without a StringList view.
+    const machine = this.stateMachine
+    const lines = machine.textBlockAfter(context)
+    const indented = machine.textBlockIndented
+    if (indented !== -1) {
+      const inputLines = machine.inputLines
+      message = this.reporter.error('Unexpected indentation.', [], {
+        source: inputLines.infoSource(indented),
+        line: (inputLines.infoOffset(indented) ?? 0) + 1
+      })
     }
-    // `context + block` in one array (read-only: no private copy of the view, no `lines()` copy to concatenate)
-    let lines: string[]
-    if (context.length === 0) lines = block.lines()
-    else {
-      const contextLength = context.length
-      const blockLength = block.length
-      lines = new Array<string>(contextLength + blockLength)
-      for (let index = 0; index < contextLength; index++) lines[index] = context[index]!
-      for (let index = 0; index < blockLength; index++) lines[contextLength + index] = block.at(index)!
-    }
-    const [paragraph, literalnext] = this.paragraph(lines, startline)
-    this.addAllToParent(paragraph)
-    if (message) this.addToParent(message)
+    const literalnext = this.addParagraph(lines, startline)
+    if (message) this.addOneToParent(message)
     if (literalnext) {
       try {
         this.stateMachine.nextLine()
@@ -152,12 +156,14 @@ export class Text extends RSTState {
       }
       this.addAllToParent(this.literalBlock())
     }
-    return [[], nextState, noResults]
+    return transitionResult(emptyContext, nextState)
   }
 
   /** docutils: Text.literal_block */
   literalBlock(): RstNode[] {
-    const { indented, lineOffset, blankFinish } = this.stateMachine.getIndented()
+    const indented = this.stateMachine.indentedLines()
+    const lineOffset = this.stateMachine.indentedOffset
+    const blankFinish = this.stateMachine.indentedBlankFinish
     while (indented.length > 0 && isPyBlank(indented.at(indented.length - 1)!)) indented.trimEnd()
     if (indented.length === 0) return this.quotedLiteralBlock()
     const data = indented.lines().join('\n')
@@ -187,7 +193,9 @@ export class Text extends RSTState {
   definitionListItem(termline: Context): [RstElement, boolean] {
     const ddLineno = this.stateMachine.absLineNumber()
     const dtLineno = ddLineno - 1
-    const { indented, lineOffset, blankFinish } = this.stateMachine.getIndented()
+    const indented = this.stateMachine.indentedLines()
+    const lineOffset = this.stateMachine.indentedOffset
+    const blankFinish = this.stateMachine.indentedBlankFinish
     const dlItem = el('definition_list_item')
     const source = this.stateMachine.sourceAt(dtLineno)
     const line = this.stateMachine.sourceLineAt(dtLineno)
@@ -277,9 +285,9 @@ export class Definition extends SpecializedText {
 
   override indent(_match: Match, context: Context, _nextState: string): TransitionResult<Context> {
     const [dlItem, blankFinish] = this.definitionListItem(context)
-    this.addToParent(dlItem)
+    this.addOneToParent(dlItem)
     this.blankFinish = blankFinish
-    return [[], 'DefinitionList', noResults]
+    return transitionResult(emptyContext, 'DefinitionList')
   }
 }
 
@@ -296,7 +304,7 @@ export class Line extends SpecializedText {
     const srcline = this.stateMachine.sourceLineAt()
     const transition = el('transition')
     setSourceLine(transition, source, (srcline ?? 1) - 1)
-    this.addToParent(transition)
+    this.addOneToParent(transition)
     return []
   }
 
@@ -307,8 +315,8 @@ export class Line extends SpecializedText {
     if (marker.length < 4) this.stateCorrection(context)
     const transition = el('transition')
     setSourceLine(transition, source, (srcline ?? 1) - 1)
-    this.addToParent(transition)
-    return [[], 'Body', noResults]
+    this.addOneToParent(transition)
+    return transitionResult(emptyContext, 'Body')
   }
 
   override text(match: Match, context: Context, _nextState: string): TransitionResult<Context> {
@@ -323,8 +331,8 @@ export class Line extends SpecializedText {
       const blocktext = overline + '\n' + title
       if (pyRstrip(overline).length < 4) this.shortOverline(context, blocktext, lineno, 2)
       else {
-        this.addToParent(this.reporter.error('Incomplete section title.', [literal(blocktext)], { line: lineno }))
-        return [[], 'Body', noResults]
+        this.addOneToParent(this.reporter.error('Incomplete section title.', [literal(blocktext)], { line: lineno }))
+        return transitionResult(emptyContext, 'Body')
       }
     }
     const source = `${overline}\n${title}\n${underline}`
@@ -334,15 +342,15 @@ export class Line extends SpecializedText {
       const blocktext = overline + '\n' + title + '\n' + underline
       if (pyRstrip(overline).length < 4) this.shortOverline(context, blocktext, lineno, 2)
       else {
-        this.addToParent(this.reporter.error('Missing matching underline for section title overline.', [literal(source)], { line: lineno }))
-        return [[], 'Body', noResults]
+        this.addOneToParent(this.reporter.error('Missing matching underline for section title overline.', [literal(source)], { line: lineno }))
+        return transitionResult(emptyContext, 'Body')
       }
     } else if (overline !== underline) {
       const blocktext = overline + '\n' + title + '\n' + underline
       if (pyRstrip(overline).length < 4) this.shortOverline(context, blocktext, lineno, 2)
       else {
-        this.addToParent(this.reporter.error('Title overline & underline mismatch.', [literal(source)], { line: lineno }))
-        return [[], 'Body', noResults]
+        this.addOneToParent(this.reporter.error('Title overline & underline mismatch.', [literal(source)], { line: lineno }))
+        return transitionResult(emptyContext, 'Body')
       }
     }
     title = pyRstrip(title)
@@ -354,7 +362,7 @@ export class Line extends SpecializedText {
     }
     const style = overline[0] + underline[0]
     this.section(title.replace(/^[ \t\n\r\f\v]+/, ''), source, style, lineno + 1, messages)
-    return [[], 'Body', noResults]
+    return transitionResult(emptyContext, 'Body')
   }
 
   override indent(match: Match, context: Context, nextState: string): TransitionResult<Context> {
@@ -366,8 +374,8 @@ export class Line extends SpecializedText {
     const blocktext = overline + '\n' + this.stateMachine.line!
     const lineno = this.stateMachine.absLineNumber() - 1
     if (pyRstrip(overline).length < 4) this.shortOverline(context, blocktext, lineno, 1)
-    this.addToParent(this.reporter.error('Invalid section title or transition marker.', [literal(blocktext)], { line: lineno }))
-    return [[], 'Body', noResults]
+    this.addOneToParent(this.reporter.error('Invalid section title or transition marker.', [literal(blocktext)], { line: lineno }))
+    return transitionResult(emptyContext, 'Body')
   }
 
   /** docutils: Line.short_overline */
@@ -377,14 +385,14 @@ export class Line extends SpecializedText {
       [],
       { line: lineno }
     )
-    this.addToParent(message)
+    this.addOneToParent(message)
     return this.stateCorrection(context, lines)
   }
 
   /** docutils: Line.state_correction */
   stateCorrection(context: Context, lines = 1): never {
     this.stateMachine.previousLine(lines)
-    context.length = 0
+    if (context.length !== 0) context.length = 0 // (never the shared frozen `emptyContext`)
     throw new StateCorrection('Body', 'text')
   }
 }
@@ -410,7 +418,7 @@ export class QuotedLiteralBlock extends RSTState {
 
   blank(_match: Match, context: Context, nextState: string): TransitionResult<Context> {
     if (context.length > 0) return eofResult() // docutils: raise EOFError
-    return [context, nextState, noResults]
+    return transitionResult(context, nextState)
   }
 
   override eof(context: Context): unknown[] {
@@ -420,9 +428,9 @@ export class QuotedLiteralBlock extends RSTState {
       const value = context.join('\n')
       const literalBlock = literal(value)
       setSourceLine(literalBlock, source, line)
-      this.addToParent(literalBlock)
+      this.addOneToParent(literalBlock)
     } else {
-      this.addToParent(this.reporter.warning('Literal block expected; none found.', [], { line: this.stateMachine.absLineNumber() }))
+      this.addOneToParent(this.reporter.warning('Literal block expected; none found.', [], { line: this.stateMachine.absLineNumber() }))
       this.stateMachine.previousLine()
     }
     this.addToParent(...this.messages)
@@ -441,12 +449,12 @@ export class QuotedLiteralBlock extends RSTState {
     const pattern = new RegExp('^' + escapeRegExp(quote))
     this.addTransition('quoted', { pattern, method: (m, c, n) => this.quoted(m, c, n), nextState: this.name })
     this.initialLineno = this.stateMachine.absLineNumber()
-    return [[match.input], nextState, noResults]
+    return transitionResult([match.input], nextState)
   }
 
   quoted(match: Match, context: Context, nextState: string): TransitionResult<Context> {
     context.push(match.input)
-    return [context, nextState, noResults]
+    return transitionResult(context, nextState)
   }
 
   text(_match: Match, context: Context, _nextState: string): TransitionResult<Context> {

@@ -6,6 +6,7 @@ import type { RstLanguageModule } from '../languages/types.js'
 import type { RstElement, RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
 import type { Settings } from '../settings.js'
+import type { RSTStateMachine as RSTStateMachineLike } from './rst-state.js'
 
 /** docutils: states.Inliner (the part the block parser calls). */
 export interface InlinerLike {
@@ -25,6 +26,10 @@ export interface Memo {
   inliner: InlinerLike
   /** rstmdx: current depth of nested parses (see `maxNestingDepth`). */
   nestingDepth?: number
+  /** Finished nested machines for reuse (docutils `RSTState.nested_sm_cache`; `rst-state.ts`). */
+  nestedSmCache?: RSTStateMachineLike[]
+  /** Finished list machines for reuse (`RSTState.nestedListParse`). */
+  listMachinePool?: RSTStateMachineLike[]
   /** Per-document extras (e.g. roles, default role) — free for helpers. */
   [key: string]: unknown
 }
