@@ -12,7 +12,7 @@
 import type { DocumentContext } from '../document.js'
 import { astext, element, text, unescape, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
-import { findLocalRole, formatPercent, role as lookupRole, type RoleLanguageModule } from '../roles/index.js'
+import { formatPercent, localRoles, role as lookupRole, type RoleFunction, type RoleLanguageModule } from '../roles/index.js'
 import type { Settings } from '../settings.js'
 import { listAttribute } from '../util/node-info.js'
 import { escape2null, fullyNormalizeName, isPySpace, pySplit, pyRstrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
@@ -23,7 +23,7 @@ import {
   newInitialMatch,
   SimplenameScanner,
   codeAt,
-  hasStartCharacter,
+  nextStartCharacter,
   codeBefore,
   isEmail,
   matchUri,
@@ -116,6 +116,10 @@ const noInlines: RstNode[] = []
 /** No implicit pattern (before `initCustomizations`): matches nothing. */
 const noTriggers = /[^\s\S]/g
 
+/** `implicitTriggerPattern` and `specialsPattern` results by character set (shared by all inliners). */
+const triggerPatterns = new Map<string, RegExp>()
+const specialsPatterns = new Map<string, RegExp>()
+
 /** docutils: `Inliner.rfc_url` */
 const rfcUrl = 'rfc%d.html'
 
@@ -129,11 +133,19 @@ export class Inliner {
   options: ScanOptions = { characterLevel: false }
   /** Characters one of which every implicit match contains (see `implicitTriggerPattern`). */
   private implicitTriggers: RegExp = noTriggers
+  /**
+   * A backslash, a start-string character or an implicit trigger (see
+   * `specialsPattern`): a text without any is one text node.
+   */
+  private specials: RegExp = specialsPattern([])
   // `nextTrigger` cache: in `triggerValue`, the first trigger at or after
   // `triggerFrom` is at `triggerNext` (`value.length`: none).
   private triggerValue = ''
   private triggerFrom = -1
   private triggerNext = -1
+  /** `localRoles(rolesReporter)` (see `interpreted`). */
+  private roles: Map<string, RoleFunction> | undefined
+  private rolesReporter: Reporter | undefined
   /** A `Pass` free for the next `parse` (undefined while one runs). */
   private sparePass: Pass | undefined
   document!: DocumentContext
@@ -153,6 +165,7 @@ export class Inliner {
     if (settings.pep_references) this.implicitDispatch.push('pep')
     if (settings.rfc_references) this.implicitDispatch.push('rfc')
     this.implicitTriggers = implicitTriggerPattern(this.implicitDispatch)
+    this.specials = specialsPattern(this.implicitDispatch)
   }
 
   /**
@@ -169,11 +182,24 @@ export class Inliner {
     this.language = memo.language
     this.reporter = this.document.reporter
     this.parent = parent
-    const value = escape2null(source)
+    const specials = this.specials
+    specials.lastIndex = 0
+    if (!specials.test(source)) {
+      // No escape, start-string or implicit pattern can match (a third of
+      // the texts): the whole text is one text node.
+      if (source.length === 0) return [[], []]
+      const node = text(source)
+      setInlineSpan(node, 0, source.length)
+      return [[node], []]
+    }
+    // Nothing before `first` is special (`escape2null` keeps offsets and start characters).
+    const first = specials.lastIndex - 1
+    const value = source.indexOf('\\', first) === -1 ? source : escape2null(source)
     const to = value.length
     const processed: RstNode[] = []
     const messages: RstElement[] = []
-    if (!hasStartCharacter(value)) {
+    const firstStart = nextStartCharacter(value, first)
+    if (firstStart === -1) {
       // No start-string can match (most texts): only implicit markup.
       if (to > 0) this.implicitInline(value, 0, to, processed)
       return [processed, messages]
@@ -186,7 +212,7 @@ export class Inliner {
     let remaining = 0
     let unprocessedStart = 0
     while (remaining < to) {
-      const match = searchInitial(value, remaining, to, names, options, pass.match)
+      const match = searchInitial(value, remaining, to, names, options, pass.match, firstStart)
       if (!match) break
       const result = this.dispatch(pass, match, remaining)
       const resultMessages = result.messages
@@ -256,7 +282,7 @@ export class Inliner {
       let content = value.slice(matchend, endmatch.start)
       if (restoreBackslashes) content = unescape(content, true)
       const textend = endmatch.groupEnd
-      const node = element(nodeType, {}, content ? [text(content)] : [])
+      const node = element(nodeType, undefined, content ? [text(content)] : [])
       // Only `substitution_reference` reads the end-string.
       const endstring = endKind === 'substitution_ref' ? value.slice(endmatch.start, endmatch.groupEnd) : ''
       return pass.result.set(matchstart, [node], textend, noMessages, -1, endstring)
@@ -278,7 +304,9 @@ export class Inliner {
    */
   problematic(content: string, _rawsource: string, message: RstElement): RstElement {
     const msgid = this.document.setId(message, this.parent)
-    const problematic = element('problematic', { refid: msgid }, content ? [text(content)] : [])
+    // Attributes set on the fresh `{}` (`element` would copy a literal).
+    const problematic = element('problematic', undefined, content ? [text(content)] : [])
+    problematic.attributes.refid = msgid
     const prbid = this.document.setId(problematic)
     listAttribute(message, 'backrefs').push(prbid)
     return problematic
@@ -334,12 +362,11 @@ export class Inliner {
         }
         // `rawsource.endswith('__')`: the null escape before a final `_` would be restored as `\`.
         const anonymous = textend - 2 >= matchstart && value.charCodeAt(textend - 2) === 0x5f
-        const [inlines, messages] = this.phraseReference(anonymous, escaped)
-        return pass.result.set(matchstart, inlines, textend, messages, -1, '')
+        return pass.result.set(matchstart, this.phraseReference(anonymous, escaped), textend, noMessages, -1, '')
       }
       const rawsource = unescape(value.slice(rolestart, textend), true)
-      const [inlines, messages] = this.interpreted(rawsource, escaped, roleName, lineno)
-      return pass.result.set(rolestart, inlines, textend, messages, -1, '')
+      const roleResult = this.interpreted(rawsource, escaped, roleName, lineno) // no destructuring: hot
+      return pass.result.set(rolestart, roleResult[0], textend, roleResult[1], -1, '')
     }
     const message = this.reporter.warning(
       'Inline interpreted text or phrase reference start-string without end-string.',
@@ -360,11 +387,11 @@ export class Inliner {
    * @returns `[nodes, messages]`.
    */
   phraseRef(rawsource: string, escaped: string): [RstNode[], RstElement[]] {
-    return this.phraseReference(rawsource.endsWith('__'), escaped)
+    return [this.phraseReference(rawsource.endsWith('__'), escaped), []]
   }
 
   /** `phraseRef` given whether `rawsource` ends with `__` (anonymous). */
-  private phraseReference(anonymous: boolean, escaped: string): [RstNode[], RstElement[]] {
+  private phraseReference(anonymous: boolean, escaped: string): RstNode[] {
     const match = searchEmbeddedLink(escaped)
     let content: string
     let unescaped: string
@@ -380,15 +407,21 @@ export class Inliner {
       if (aliastext.endsWith('_') && !(underscoreEscaped || matchUri(aliastext, this.options))) {
         aliastype = 'name'
         alias = fullyNormalizeName(unescape(aliastext.slice(0, -1)))
-        target = element('target', { refname: alias })
+        target = element('target')
+        target.attributes.refname = alias
       } else {
         aliastype = 'uri'
         // Remove unescaped whitespace.
-        const aliasParts = splitEscapedWhitespace(aliastext)
-        alias = aliasParts.length === 1 ? removeWhitespace(aliasParts[0]!) : aliasParts.map(removeWhitespace).join(' ')
+        if (aliastext.indexOf('\x00') === -1) {
+          alias = removeWhitespace(aliastext) // `split_escaped_whitespace` gives `[aliastext]`
+        } else {
+          const aliasParts = splitEscapedWhitespace(aliastext)
+          alias = aliasParts.length === 1 ? removeWhitespace(aliasParts[0]!) : aliasParts.map(removeWhitespace).join(' ')
+        }
         alias = this.adjustUri(unescape(alias))
         if (alias.endsWith('\\_')) alias = alias.slice(0, -2) + '_'
-        target = element('target', { refuri: alias })
+        target = element('target')
+        target.attributes.refuri = alias
         this.document.referenced.add(target)
       }
       if (!content) {
@@ -400,8 +433,12 @@ export class Inliner {
       unescaped = unescape(content)
     }
 
-    const refname = fullyNormalizeName(unescaped)
-    const reference = element('reference', { name: whitespaceNormalizeName(unescaped) }, content ? [text(content)] : [])
+    // `fully_normalize_name` is `whitespace_normalize_name` lowercased
+    // (lowercasing neither makes nor removes whitespace): one scan less.
+    const name = whitespaceNormalizeName(unescaped)
+    const refname = name.toLowerCase()
+    const reference = element('reference', undefined, content ? [text(content)] : [])
+    reference.attributes.name = name
     const nodeList: RstNode[] = [reference]
 
     if (anonymous) {
@@ -428,7 +465,7 @@ export class Inliner {
       reference.attributes.refname = refname
       this.document.noteRefname(reference)
     }
-    return [nodeList, []]
+    return nodeList // no messages
   }
 
   /**
@@ -453,7 +490,13 @@ export class Inliner {
    */
   interpreted(rawsource: string, content: string, roleName: string, lineno: number): [RstNode[], RstElement[]] {
     // Roles used before are local roles of the document: no lookup messages.
-    const local = findLocalRole(roleName, this.reporter)
+    // `findLocalRole` with the document's role map kept while the reporter
+    // stays the same (the map of a reporter is never replaced).
+    if (this.rolesReporter !== this.reporter) {
+      this.rolesReporter = this.reporter
+      this.roles = localRoles(this.reporter)
+    }
+    const local = this.roles!.get(roleName.toLowerCase())
     if (local) return local(roleName, rawsource, content, lineno, this)
     const [roleFn, messages] = lookupRole(roleName, this.language, lineno, this.reporter)
     if (roleFn) {
@@ -462,7 +505,9 @@ export class Inliner {
       return [result[0], [...messages, ...result[1]]]
     }
     const message = this.reporter.error(`Unknown interpreted text role "${roleName}".`, [], { line: lineno })
-    return [[this.problematic(rawsource, rawsource, message)], [...messages, message]]
+    const problematic = this.problematic(rawsource, rawsource, message)
+    messages.push(message) // `role` returns a fresh list
+    return [[problematic], messages]
   }
 
   /** docutils: Inliner.inline_internal_target */
@@ -488,7 +533,7 @@ export class Inliner {
         this.document.noteSubstitutionRef(subref, subrefText)
         const endstring = result.endstring
         if (endstring.endsWith('_')) {
-          const reference = element('reference', {})
+          const reference = element('reference')
           if (endstring.endsWith('__')) {
             reference.attributes.anonymous = true
           } else {
@@ -512,10 +557,11 @@ export class Inliner {
     const remaining = match.wholeEnd
     let refnode: RstElement
     if (match.citation) {
-      refnode = element('citation_reference', { refname }, [text(label)])
+      refnode = element('citation_reference', undefined, [text(label)])
+      refnode.attributes.refname = refname
       this.document.noteCitationRef(refnode)
     } else {
-      refnode = element('footnote_reference', {})
+      refnode = element('footnote_reference')
       if (refname.startsWith('#')) {
         refname = refname.slice(1)
         refnode.attributes.auto = 1
@@ -542,12 +588,14 @@ export class Inliner {
   /** docutils: Inliner.reference and Inliner.anonymous_reference */
   private reference(pass: Pass, match: InitialMatch, anonymous: boolean): HandlerResult {
     const referencename = pass.value.slice(match.refnameStart, match.refnameEnd)
-    const refname = fullyNormalizeName(referencename)
-    const node = element('reference', { name: whitespaceNormalizeName(referencename) }, [text(referencename)])
+    // A simplename holds no whitespace: `whitespace_normalize_name` keeps it,
+    // `fully_normalize_name` only lowercases it.
+    const node = element('reference', undefined, [text(referencename)])
+    node.attributes.name = referencename
     if (anonymous) {
       node.attributes.anonymous = true
     } else {
-      node.attributes.refname = refname
+      node.attributes.refname = referencename.toLowerCase()
       this.document.noteRefname(node)
     }
     return pass.result.set(match.wholeStart, [node], match.wholeEnd, noMessages, -1, '')
@@ -559,7 +607,8 @@ export class Inliner {
    */
   private implicitInline(value: string, from: number, to: number, out: RstNode[]): void {
     if (from >= to) return
-    if (this.nextTrigger(value, from) >= to) {
+    const firstTrigger = this.nextTrigger(value, from)
+    if (firstTrigger >= to) {
       // No pattern can match (nearly every text): the whole range is text.
       const node = text(value.slice(from, to))
       setInlineSpan(node, from, to)
@@ -575,6 +624,8 @@ export class Inliner {
     let failedFrom2 = -1
     // One scanner for the whole range: its caches depend on `value` and `to` only.
     const scanner = new ImplicitScanner(value, from, to, this.options)
+    // With URIs only, the triggers are `searchUri`'s `:`/`@`: the first is known.
+    const knownUri = dispatch.length === 1 ? firstTrigger : -1
     while (from < to) {
       scanner.from = from
       let found = false
@@ -585,7 +636,7 @@ export class Inliner {
         if (failed !== -1 && failed <= from) {
           match = kind === 'uri' ? scanner.uriAt(from) : kind === 'pep' ? scanner.pepAt(from) : scanner.rfcAt(from)
         } else {
-          match = kind === 'uri' ? scanner.searchUri() : kind === 'pep' ? scanner.searchPep() : scanner.searchRfc()
+          match = kind === 'uri' ? scanner.searchUri(from, knownUri) : kind === 'pep' ? scanner.searchPep() : scanner.searchRfc()
           if (!match) {
             if (kindIndex === 0) failedFrom0 = from
             else if (kindIndex === 1) failedFrom1 = from
@@ -642,7 +693,9 @@ export class Inliner {
       const addscheme = match.email ? 'mailto:' : ''
       const content = value.slice(match.start, match.end)
       const refuri = addscheme + unescape(content)
-      return [element('reference', { refuri }, [text(content)])]
+      const node = element('reference', undefined, [text(content)])
+      node.attributes.refuri = refuri
+      return [node]
     }
     return mismatch
   }
@@ -676,13 +729,40 @@ export class Inliner {
 function implicitTriggerPattern(dispatch: readonly ImplicitKind[]): RegExp {
   let characters = ''
   for (const kind of dispatch) characters += kind === 'uri' ? ':@' : kind === 'pep' ? 'pP' : 'R'
-  return characters ? new RegExp(`[${characters}]`, 'g') : noTriggers
+  if (!characters) return noTriggers
+  // Shared between inliners: every use sets `lastIndex` first.
+  let pattern = triggerPatterns.get(characters)
+  if (pattern === undefined) {
+    pattern = new RegExp(`[${characters}]`, 'g')
+    triggerPatterns.set(characters, pattern)
+  }
+  return pattern
+}
+
+/**
+ * A global pattern (shared: every use sets `lastIndex` first) matching the
+ * characters one of which a text needs for `parse` to do more than return it
+ * as one text node: a backslash (`escape2null`), a start-string character
+ * (`hasStartCharacter`) or an implicit trigger (`implicitTriggerPattern`).
+ */
+function specialsPattern(dispatch: readonly ImplicitKind[]): RegExp {
+  let characters = '\\\\*`_|'
+  for (const kind of dispatch) characters += kind === 'uri' ? ':@' : kind === 'pep' ? 'pP' : 'R'
+  let pattern = specialsPatterns.get(characters)
+  if (pattern === undefined) {
+    pattern = new RegExp(`[${characters}]`, 'g')
+    specialsPatterns.set(characters, pattern)
+  }
+  return pattern
 }
 
 /** `''.join(value.split())` (Python): `value` without whitespace. */
 function removeWhitespace(value: string): string {
-  for (let index = 0; index < value.length; index++) {
-    if (isPySpace(value.charCodeAt(index))) return pySplit(value).join('')
+  const length = value.length
+  for (let index = 0; index < length; index++) {
+    const code = value.charCodeAt(index)
+    if (code > 0x20 && code < 0x85) continue // printable ASCII: never whitespace
+    if (isPySpace(code)) return pySplit(value).join('')
   }
   return value
 }

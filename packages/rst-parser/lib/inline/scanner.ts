@@ -245,12 +245,25 @@ const startCharacters = /[*`_|]/g
  * start-string can match.
  *
  * @param value Text.
- * @returns Whether it does.
+ * @param from Where to start looking.
+ * @returns Whether it does (at or after `from`).
  */
-export function hasStartCharacter(value: string): boolean {
-  return anyStartCharacter.test(value)
+export function hasStartCharacter(value: string, from = 0): boolean {
+  return nextStartCharacter(value, from) !== -1
 }
-const anyStartCharacter = /[*`_|]/
+
+/**
+ * Position of the first start-string character (see `hasStartCharacter`)
+ * at or after `from`, or -1.
+ *
+ * @param value Text.
+ * @param from Where to start looking.
+ * @returns The position, or -1.
+ */
+export function nextStartCharacter(value: string, from: number): number {
+  startCharacters.lastIndex = from
+  return startCharacters.test(value) ? startCharacters.lastIndex - 1 : -1
+}
 
 /**
  * docutils: `Inliner.patterns.initial.search(remaining)`.
@@ -261,11 +274,13 @@ const anyStartCharacter = /[*`_|]/
  * @param names Simplename scanner over `value`/`to`.
  * @param options Scan options.
  * @param out Match object to fill (reused between searches).
+ * @param known The first start-string character of `value` (-1: unknown):
+ *   when it is at or after `from`, it is the next one, found without a search.
  * @returns The leftmost match (`out`), or undefined.
  */
 export function searchInitial(
   value: string, from: number, to: number, names: SimplenameScanner, options: ScanOptions,
-  out: InitialMatch = newInitialMatch()
+  out: InitialMatch = newInitialMatch(), known = -1
 ): InitialMatch | undefined {
   // Every alternative of `initial` contains one of `*`, `` ` ``, `_`, `|`
   // (`name_`, `[label]_`, `:role:``…), and the part before that character
@@ -277,9 +292,15 @@ export function searchInitial(
     // The regular expression engine finds the next such character several
     // times faster than a `charCodeAt` loop. It may look past `to`, which is
     // the end of `value` for every caller (`Inliner.parse`).
-    startCharacters.lastIndex = index
-    if (!startCharacters.test(value)) return undefined
-    const special = startCharacters.lastIndex - 1
+    let special: number
+    if (known >= index) {
+      special = known
+      known = -1
+    } else {
+      startCharacters.lastIndex = index
+      if (!startCharacters.test(value)) return undefined
+      special = startCharacters.lastIndex - 1
+    }
     if (special >= to) return undefined
     const runStart = nonSpaceRunStart(value, special, index)
     for (let candidate = runStart; candidate <= special; candidate++) {
@@ -852,8 +873,15 @@ export class ImplicitScanner {
     return index
   }
 
-  /** docutils: `patterns.uri.search(text)` (leftmost match). */
-  searchUri(from = this.from): UriMatch | undefined {
+  /**
+   * docutils: `patterns.uri.search(text)` (leftmost match).
+   *
+   * @param from Where to start (default: the searched string's start).
+   * @param known The first `:`/`@` at or after the searched string's start
+   *   (-1: unknown): when it is at or after `from`, no search is needed for it.
+   * @returns The match, or undefined.
+   */
+  searchUri(from = this.from, known = -1): UriMatch | undefined {
     const { value, to } = this
     // Every match contains `:` (after the scheme) or `@` (email), and the
     // scheme or local part before it holds no space or line feed: only the
@@ -866,10 +894,24 @@ export class ImplicitScanner {
       // the next such character: each implicit range holding one searches past
       // its end at most once per search that finds nothing, and the ranges do
       // not overlap, so that stays linear.
-      uriSpecials.lastIndex = index
-      if (!uriSpecials.test(value)) return undefined
-      const special = uriSpecials.lastIndex - 1
+      let special: number
+      if (known >= index) {
+        special = known
+        known = -1
+      } else {
+        uriSpecials.lastIndex = index
+        if (!uriSpecials.test(value)) return undefined
+        special = uriSpecials.lastIndex - 1
+      }
       if (special >= to) return undefined
+      // A `:` not followed by a URI character ("Note: …", "following:") ends
+      // no scheme (`absoluteRest` finds nothing), and no email local part
+      // reaches past it (neither `:` nor `@` is `emailc`, and no `@` lies
+      // between `index` and it): no match can start in this run.
+      if (value.charCodeAt(special) === colon && (special + 1 >= to || !isUric(value.charCodeAt(special + 1)))) {
+        index = special + 1
+        continue
+      }
       const runStart = nonSpaceRunStart(value, special, index)
       for (let candidate = runStart; candidate <= special; candidate++) {
         const code = value.charCodeAt(candidate)

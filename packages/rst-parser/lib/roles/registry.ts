@@ -265,7 +265,8 @@ export function optionAttributes(options: RoleOptions): Attributes {
  * @param attributes Attributes.
  * @returns The element.
  */
-export function textElement(type: string, value: string, attributes: Attributes = {}): RstElement {
+export function textElement(type: string, value: string, attributes?: Attributes): RstElement {
+  // `element` copies `attributes` (or makes a fresh `{}` for `undefined`).
   return element(type, attributes, value ? [text(value)] : [])
 }
 
@@ -279,7 +280,7 @@ export function textElement(type: string, value: string, attributes: Attributes 
 export function genericRole(roleName: string, nodeType: string): RoleFunction {
   const roleFn: RoleFunction = (_name, _rawtext, value, _lineno, _inliner, options) => {
     // Without options (nearly always) the attributes are `{}`.
-    const attributes = options ? optionAttributes(normalizeOptions(options)) : {}
+    const attributes = options ? optionAttributes(normalizeOptions(options)) : undefined
     return [[textElement(nodeType, value, attributes)], []]
   }
   Object.defineProperty(roleFn, 'name', { value: roleName })

@@ -120,8 +120,9 @@ codeRole.options = { language: unchanged as Converter }
 
 /** docutils: roles.math_role */
 export const mathRole: RoleFunction = (_role, _rawtext, value, _lineno, _inliner, options) => {
-  const opts = normalizeOptions(options)
-  return [[textElement('math', unescape(value, true), optionAttributes(opts))], []]
+  // Without options (nearly always) the attributes are `{}`.
+  const attributes = options ? optionAttributes(normalizeOptions(options)) : undefined
+  return [[textElement('math', unescape(value, true), attributes)], []]
 }
 
 /** docutils: roles.unimplemented_role */

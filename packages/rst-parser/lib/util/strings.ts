@@ -215,6 +215,8 @@ function finishLine(line: string, special: boolean, tabWidth: number, convertWhi
 /** docutils: utils.escape2null — escape-backslashes → null characters. */
 export function escape2null(text: string): string {
   if (text.indexOf('\\') === -1) return text // nothing to escape (most paragraphs)
+  // `parts.join` makes a flat string (string concatenation would give the
+  // scanners a rope: one more string shape at every `charCodeAt` site).
   const parts: string[] = []
   let start = 0
   while (true) {
@@ -254,7 +256,10 @@ function joinPySplit(value: string): string {
   let previousSpace = true // a space at the start needs normalizing too
   for (let index = 0; index < length; index++) {
     const code = value.charCodeAt(index)
-    if (code === 0x20) {
+    if (code > 0x20 && code < 0x85) {
+      // Printable ASCII and C1 controls below NEL: never whitespace (most characters).
+      previousSpace = false
+    } else if (code === 0x20) {
       if (previousSpace) return pySplit(value).join(' ')
       previousSpace = true
     } else if (isPySpace(code)) {
