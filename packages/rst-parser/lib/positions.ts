@@ -301,12 +301,14 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
     // found by index instead of `split('\n')`.
     let textEnd = textValue.length
     let lineTotal = 1
-    for (let index = textValue.indexOf('\n'); index !== -1; index = textValue.indexOf('\n', index + 1)) lineTotal++
+    // (The first break is also the first line's end: one scan fewer per text.)
+    const firstBreak = textValue.indexOf('\n')
+    for (let index = firstBreak; index !== -1; index = textValue.indexOf('\n', index + 1)) lineTotal++
     while (lineTotal > 1 && textValue.charCodeAt(textEnd - 1) === 0x0a) {
       textEnd--
       lineTotal--
     }
-    let firstEnd = textValue.indexOf('\n')
+    let firstEnd = firstBreak
     if (firstEnd === -1 || firstEnd > textEnd) firstEnd = textEnd
     // The first line with non-whitespace text, as `[firstStart, firstEnd)` of `textValue` (no copy unless searched for).
     let firstStart = 0
