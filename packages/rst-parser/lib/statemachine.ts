@@ -10,7 +10,7 @@
  * the run loop is linear in the number of lines.
  */
 import { getColumnIndices, isWideChar } from './util/line-helpers.js'
-import { isPyBlank, isPySpace, pyLstrip, pyRstrip } from './util/strings.js'
+import { isPyBlank, isPySpace, pyLstrip, pyRstrip, verbatimJoin, verbatimLines, type VerbatimLines } from './util/strings.js'
 
 /** Source and 0-based offset of a line. */
 export type LineInfo = [source: string | undefined, offset: number | undefined]
@@ -78,6 +78,42 @@ function normalizeSliceIndex(index: number | undefined, length: number, fallback
   return index
 }
 
+/**
+ * Lines of a list's `data` array that are unchanged lines of a `string2lines`
+ * input (`record`): `segments` holds triples `[dataStart, dataEnd, recordStart)`
+ * — `data[i]` is `record.lines[recordStart + i - dataStart]` for `i` in the
+ * segment. Kept across include insertions (which shift the lines after them).
+ */
+interface VerbatimMap {
+  data: readonly string[]
+  readonly record: VerbatimLines
+  readonly segments: readonly number[]
+}
+
+/**
+ * The map of a list's lines after `count` lines are inserted at `index` of its
+ * window `[ds, ds + length)` of `map.data` (the result's `data` is set by the caller).
+ */
+function shiftedVerbatim(map: VerbatimMap, ds: number, length: number, index: number, count: number): VerbatimMap {
+  const old = map.segments
+  const segments: number[] = []
+  for (let k = 0; k < old.length; k += 3) {
+    // Clipped to the window, in window coordinates.
+    const start = Math.max(old[k]!, ds)
+    const end = Math.min(old[k + 1]!, ds + length)
+    if (start >= end) continue
+    const recordStart = old[k + 2]! + start - old[k]!
+    const from = start - ds
+    const to = end - ds
+    if (from < index) segments.push(from, Math.min(to, index), recordStart)
+    if (to > index) {
+      const split = Math.max(from, index)
+      segments.push(split + count, to + count, recordStart + split - from)
+    }
+  }
+  return { data: map.data, record: map.record, segments }
+}
+
 /** Lines of an empty list (shared, never written). */
 const noLines: string[] = []
 /** Offsets of a list with implicit items (unused). */
@@ -108,6 +144,8 @@ export class StringList {
   private declare _itemsMine: boolean
   private declare _src: string | undefined
   private declare _ib: number
+  /** Which lines of `_data` are unchanged input lines (valid only while `_data` is its `data`; see `joined`). */
+  private declare _verbatim: VerbatimMap | undefined
   declare parent: StringList | undefined
   declare parentOffset: number
 
@@ -127,6 +165,7 @@ export class StringList {
     this._itemsMine = true
     this._src = undefined
     this._ib = 0
+    this._verbatim = undefined
     if (initlist instanceof StringList) {
       this._data = initlist.lines()
       if (initlist._srcs === undefined) {
@@ -169,6 +208,31 @@ export class StringList {
     return list
   }
 
+  /**
+   * A list over `lines` without copying them: the array is shared, as a
+   * view's is, and copied on the list's first write. The caller must not
+   * change `lines` while the list is in use (a machine's input during its run).
+   */
+  static sharing(lines: readonly string[], source?: string): StringList {
+    const list = new StringList(undefined, source)
+    list._data = lines as string[]
+    list._len = lines.length
+    list._src = source
+    const record = verbatimLines(lines)
+    list._verbatim = record === undefined ? undefined : { data: lines, record, segments: [0, lines.length, 0] }
+    return list
+  }
+
+  /**
+   * `sharing(lines, source)` whose item `i` is `(source, firstOffset + i)`
+   * (implicit items: no source/offset arrays).
+   */
+  static sharingFrom(lines: readonly string[], source: string | undefined, firstOffset: number): StringList {
+    const list = StringList.sharing(lines, source)
+    list._ib = firstOffset
+    return list
+  }
+
   /** A view on `[start, end)` of `base`'s arrays (internal). */
   private static view(base: StringList, start: number, end: number, parent: StringList, parentOffset: number): StringList {
     const list = new StringList(undefined, undefined, undefined, parent, parentOffset)
@@ -182,6 +246,7 @@ export class StringList {
     list._itemsMine = false
     list._src = base._src
     list._ib = base._ib + start
+    list._verbatim = base._verbatim
     base._dataMine = false
     base._itemsMine = false
     return list
@@ -189,6 +254,7 @@ export class StringList {
 
   /** Make `_data` private to this list and exactly its window before writing. */
   private writableData(): string[] {
+    this._verbatim = undefined // (the caller writes: an array of its own may change in place)
     if (!this._dataMine) {
       this._data = this._data.slice(this._ds, this._ds + this._len)
       this._ds = 0
@@ -221,6 +287,7 @@ export class StringList {
   }
 
   set data(value: string[]) {
+    this._verbatim = undefined
     this._data = value
     this._ds = 0
     this._len = value.length
@@ -247,6 +314,30 @@ export class StringList {
   at(index: number): string | undefined {
     if (index < 0 || index >= this._len) return undefined
     return this._data[this._ds + index]
+  }
+
+  /**
+   * Lines `[start, end)` joined with `\n` (`start < end ≤ length`): a slice of
+   * the input text when the lines are unchanged lines of it (no copy), else a join.
+   */
+  joined(start: number, end: number): string {
+    if (end - start === 1) return this._data[this._ds + start]!
+    const map = this._verbatim
+    if (map !== undefined && map.data === this._data) {
+      const from = this._ds + start
+      const to = this._ds + end
+      const segments = map.segments
+      for (let k = 0; k < segments.length; k += 3) {
+        const segmentStart = segments[k]!
+        if (from < segmentStart || from >= segments[k + 1]!) continue
+        if (to > segments[k + 1]!) break
+        const first = segments[k + 2]! + from - segmentStart
+        const value = verbatimJoin(map.record, first, first + to - from)
+        if (value !== undefined) return value
+        break
+      }
+    }
+    return this._data.slice(this._ds + start, this._ds + end).join('\n')
   }
 
   /** Lines as a fresh array (read-only use). */
@@ -365,6 +456,8 @@ export class StringList {
     index = Math.min(Math.max(index, 0), length)
     const count = lines.length
     const total = length + count
+    const map = this._verbatim
+    const newMap = map !== undefined && map.data === this._data ? shiftedVerbatim(map, this._ds, length, index, count) : undefined
     if (this._dataMine) {
       this._data.splice(index, 0, ...lines) // private: changed in place (as before), an array from `data` sees it
     } else {
@@ -378,6 +471,8 @@ export class StringList {
       this._ds = 0
       this._dataMine = true
     }
+    if (newMap !== undefined) newMap.data = this._data
+    this._verbatim = newMap
     const oldSrcs = this._srcs
     if (oldSrcs !== undefined && this._itemsMine) {
       oldSrcs.splice(index, 0, ...sources)
@@ -479,8 +574,10 @@ export class StringList {
     if (n < 0) throw new RangeError('Trim size must be >= 0.')
     // Private arrays shrink in place (an array obtained from `data` stays
     // this list's); shared ones: the window moves.
-    if (this._dataMine) this._data.splice(0, n)
-    else this._ds += n
+    if (this._dataMine) {
+      this._data.splice(0, n)
+      this._verbatim = undefined
+    } else this._ds += n
     if (this._srcs === undefined) this._ib += n
     else if (this._itemsMine) {
       this._srcs.splice(0, n)
@@ -495,7 +592,10 @@ export class StringList {
     if (n > this._len) throw new RangeError(`Size of trim too large; can't trim ${n} items from a list of size ${this._len}.`)
     if (n < 0) throw new RangeError('Trim size must be >= 0.')
     if (n === 0) return // Python `del data[-0:]` would delete everything; docutils never calls with 0.
-    if (this._dataMine) this._data.splice(this._data.length - n, n)
+    if (this._dataMine) {
+      this._data.splice(this._data.length - n, n)
+      this._verbatim = undefined
+    }
     if (this._srcs !== undefined && this._itemsMine) {
       this._srcs.splice(this._srcs.length - n, n)
       this._offs.splice(this._offs.length - n, n)
@@ -1208,7 +1308,8 @@ export class StateMachine<C = unknown> {
    */
   runMachine(inputLines: StringList | readonly string[], inputOffset = 0, context?: C, inputSource?: string, initialState?: string): unknown[] {
     this.runtimeInit()
-    this.inputLines = inputLines instanceof StringList ? inputLines : new StringList(inputLines, inputSource)
+    // A plain array is shared, not copied (copy-on-write): callers pass fresh lines they do not change during the run.
+    this.inputLines = inputLines instanceof StringList ? inputLines : StringList.sharing(inputLines, inputSource)
     this.inputOffset = inputOffset
     this.lineOffset = -1
     this.currentState = initialState ?? this.initialState
@@ -1479,6 +1580,38 @@ export class StateMachine<C = unknown> {
     this.textBlockIndented = indented
     this.nextLine(end - start - 1)
     return lines
+  }
+
+  /**
+   * `textBlockAfter(context)` joined with `\n` (what a paragraph's text is
+   * made from): when the context is the line before the current one, the
+   * block is taken with `StringList.joined` (no line array, no join for
+   * unchanged input lines). Same effects on the machine as `textBlockAfter`.
+   */
+  textBlockAfterJoined(context: readonly string[] | string): string {
+    const inputLines = this.inputLines
+    const start = this.lineOffset
+    const first = typeof context === 'string' ? context : context.length === 1 ? context[0] : undefined
+    if (first === undefined || start < 1 || inputLines.at(start - 1) !== first) {
+      const lines = this.textBlockAfter(context)
+      return lines.length === 1 ? lines[0]! : lines.join('\n')
+    }
+    const last = inputLines.length
+    let end = start
+    let indented = -1
+    while (end < last) {
+      const line = inputLines.at(end)!
+      if (isPyBlank(line)) break
+      if (line.charCodeAt(0) === 0x20) {
+        indented = end
+        break
+      }
+      end++
+    }
+    const joined = inputLines.joined(start - 1, end)
+    this.textBlockIndented = indented
+    this.nextLine(end - start - 1)
+    return joined
   }
 
   /** docutils: StateMachine.check_line */

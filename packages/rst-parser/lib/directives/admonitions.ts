@@ -3,13 +3,13 @@
  *
  * docutils: parsers/rst/directives/admonitions.py
  */
-import { listAttribute } from '../util/node-info.js'
 import { makeId } from '../util/make-id.js'
 import { appendChildren } from '../util/node-info.js'
 import { classOption, unchanged } from './converters.js'
 import type { Directive } from './directive.js'
 import type { DirectiveSpec } from './types.js'
 import { makeElement, normalizeOptions, setSource } from './util.js'
+import { appendListAttribute } from '../document.js'
 
 /**
  * docutils: admonitions.BaseAdmonition
@@ -39,7 +39,7 @@ function baseAdmonition(nodeClass: string, className: string): DirectiveSpec {
         const title = makeElement('title', {}, textNodes)
         setSource(title, directive.stateMachine.getSourceAndLine(directive.lineno))
         appendChildren(node, title, ...messages)
-        if (!('classes' in options)) listAttribute(node, 'classes').push('admonition-' + makeId(titleText))
+        if (!('classes' in options)) appendListAttribute(node, 'classes', 'admonition-' + makeId(titleText))
       }
       directive.state.nestedParse(directive.content, directive.contentOffset, node)
       return [node]

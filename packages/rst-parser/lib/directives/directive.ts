@@ -5,7 +5,6 @@
 import type { DocumentContext } from '../document.js'
 import type { RstElement } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
-import { listAttribute } from '../util/node-info.js'
 import { fullyNormalizeName } from '../util/strings.js'
 import type {
   DirectiveOptions,
@@ -15,6 +14,7 @@ import type {
   StringListLike
 } from './types.js'
 import { QuietError } from '../util/quiet-error.js'
+import { appendListAttribute } from '../document.js'
 
 /** docutils: parsers.rst.DirectiveError — one message at `level`. */
 export class DirectiveError extends QuietError {
@@ -150,7 +150,7 @@ export class Directive {
       const name = fullyNormalizeName(String(this.options.name))
       delete this.options.name
       delete node.attributes.name
-      listAttribute(node, 'names').push(name)
+      appendListAttribute(node, 'names', name)
       this.state.document.noteExplicitTarget(node, node)
     }
   }

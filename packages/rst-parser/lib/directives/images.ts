@@ -22,6 +22,7 @@ import {
 import { isSubstitutionDef, type Directive } from './directive.js'
 import type { DirectiveSpec, OptionSpec } from './types.js'
 import { literalBlock, makeElement, normalizeOptions, setSource } from './util.js'
+import { appendListAttribute } from '../document.js'
 
 const alignHValues = ['left', 'center', 'right'] as const
 const alignVValues = ['top', 'middle', 'bottom'] as const
@@ -140,7 +141,7 @@ export const figure: DirectiveSpec = {
     }
     if (figclasses && figclasses.length > 0) listAttribute(figureNode, 'classes').push(...figclasses)
     if (figname) {
-      listAttribute(figureNode, 'names').push(fullyNormalizeName(figname))
+      appendListAttribute(figureNode, 'names', fullyNormalizeName(figname))
       directive.state.document.noteExplicitTarget(figureNode, figureNode)
     }
     if (align) figureNode.attributes.align = align

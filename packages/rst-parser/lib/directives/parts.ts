@@ -5,11 +5,12 @@
  */
 import { astext, text, type RstElement } from '../nodes.js'
 import { getLanguage } from '../languages/index.js'
-import { appendChildren, listAttribute, setParent, setSourceLine } from '../util/node-info.js'
+import { appendChildren, setParent, setSourceLine } from '../util/node-info.js'
 import { fullyNormalizeName } from '../util/strings.js'
 import { choice, classOption, flag, int, nonnegativeInt, unchangedRequired } from './converters.js'
 import type { DirectiveSpec } from './types.js'
 import { addOptionClasses, assertPseudoSectionParent, firstChildNotTitularOrMeta, makeElement } from './util.js'
+import { appendListAttribute } from '../document.js'
 
 /**
  * Create a `pending` node (docutils `nodes.pending(transform, details)`).
@@ -58,7 +59,7 @@ export const contents: DirectiveSpec = {
     addOptionClasses(directive, topic)
     const [source, line] = directive.stateMachine.getSourceAndLine()
     setSourceLine(topic, source, line === undefined ? undefined : line - 1)
-    if ('local' in directive.options) listAttribute(topic, 'classes').push('local')
+    if ('local' in directive.options) appendListAttribute(topic, 'classes', 'local')
     let name: string
     if (title) {
       name = astext(title)
@@ -67,7 +68,7 @@ export const contents: DirectiveSpec = {
       name = language.labels.contents ?? 'Contents'
     }
     name = fullyNormalizeName(name)
-    if (!document.hasName(name)) listAttribute(topic, 'names').push(name)
+    if (!document.hasName(name)) appendListAttribute(topic, 'names', name)
     document.noteImplicitTarget(topic)
     const pending = pendingNode('docutils.transforms.parts.Contents', directive.options)
     document.notePending(pending)

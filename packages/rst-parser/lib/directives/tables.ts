@@ -8,7 +8,7 @@ import type { RstElement, RstNode } from '../nodes.js'
 import { StringList } from '../statemachine.js'
 import { CsvError, docutilsDialect, readCsv, type CsvDialect } from '../tables/csv-reader.js'
 import type { TableCell, TableData } from '../tables/table-parser.js'
-import { appendChildren, listAttribute, setSourceLine } from '../util/node-info.js'
+import { appendChildren, setSourceLine } from '../util/node-info.js'
 import { pySplitlines } from '../util/strings.js'
 import {
   choice,
@@ -32,6 +32,7 @@ import { pyStrRepr } from './py.js'
 import type { DirectiveSpec, DirectiveState } from './types.js'
 import { addOptionClasses, literalBlock, makeElement } from './util.js'
 import { QuietError } from '../util/quiet-error.js'
+import { appendListAttribute } from '../document.js'
 
 /** docutils: utils.SystemMessagePropagation — carries a ready system message. */
 class SystemMessagePropagation extends QuietError {
@@ -201,8 +202,8 @@ export const table: DirectiveSpec = {
         if (index < colWidths.length) colspec.attributes.colwidth = colWidths[index]
       })
     }
-    if (widths === 'auto') listAttribute(tableNode, 'classes').push('colwidths-auto')
-    else if (widths) listAttribute(tableNode, 'classes').push('colwidths-given')
+    if (widths === 'auto') appendListAttribute(tableNode, 'classes', 'colwidths-auto')
+    else if (widths) appendListAttribute(tableNode, 'classes', 'colwidths-given')
     directive.addName(tableNode)
     insertTitle(tableNode, title)
     return [tableNode, ...messages]
@@ -426,8 +427,8 @@ function buildTableFromList(
 ): RstElement {
   const tableNode = makeElement('table')
   const widths = getWidths(directive)
-  if (widths === 'auto') listAttribute(tableNode, 'classes').push('colwidths-auto')
-  else if (widths) listAttribute(tableNode, 'classes').push('colwidths-given')
+  if (widths === 'auto') appendListAttribute(tableNode, 'classes', 'colwidths-auto')
+  else if (widths) appendListAttribute(tableNode, 'classes', 'colwidths-given')
   const tgroup = makeElement('tgroup', { cols: colWidths.length })
   appendChildren(tableNode, tgroup)
   for (const colWidth of colWidths) {

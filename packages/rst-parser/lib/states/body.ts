@@ -19,7 +19,7 @@ import { GridTableParser } from '../tables/grid-table-parser.js'
 import { SimpleTableParser } from '../tables/simple-table-parser.js'
 import { TableMarkupError, type TableData, type TableRow } from '../tables/table-parser.js'
 import { stripCombiningChars } from '../util/column-width.js'
-import { appendChild, appendChildren, getParent, listAttribute, setSourceLine } from '../util/node-info.js'
+import { appendChild, appendChildren, getParent, setParent, setSourceLine } from '../util/node-info.js'
 import { escape2null, fullyNormalizeName, isPyBlank, isPySpace, pyRstrip, pySplit, pyStrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
 import { unescape } from '../nodes.js'
 import { bodyDirectiveHook } from './hooks.js'
@@ -38,9 +38,10 @@ import {
   type EnumFormat
 } from './patterns.js'
 import { romanFromString, romanToUppercase } from './roman.js'
-import { RSTState, el, textElement, emptyContext } from './rst-state.js'
+import { RSTState, compactChildren, el, textElement, emptyContext } from './rst-state.js'
 import { Text } from './text.js'
 import type { Context } from './types.js'
+import { appendListAttribute } from '../document.js'
 
 /** docutils: TableParser.double_width_pad_char */
 const doubleWidthPadChar = '\x00'
@@ -372,9 +373,12 @@ export class Body extends RSTState {
     const fieldNode = el('field')
     setSourceLine(fieldNode, source, line)
     const [nameNodes, nameMessages] = this.inlineText(name, lineno)
-    appendChild(fieldNode, el('field_name', undefined, nameNodes))
+    const fieldName = el('field_name', undefined, nameNodes)
     const fieldBody = el('field_body', undefined, nameMessages)
-    appendChild(fieldNode, fieldBody)
+    // (both children in one exact-size array: appending them to `[]` makes a 17-slot store the tree keeps)
+    setParent(fieldName, fieldNode)
+    setParent(fieldBody, fieldNode)
+    fieldNode.children = [fieldName, fieldBody]
     if (indented.length > 0) this.parseFieldBody(indented, lineOffset, fieldBody)
     return [fieldNode, blankFinish]
   }
@@ -747,8 +751,8 @@ export class Body extends RSTState {
   buildTable(tabledata: TableData, tableline: number, stubColumns = 0, widths?: unknown, items?: LineInfo[] | StringList): RstElement {
     const [colwidths, headrows, bodyrows] = tabledata
     const table = el('table')
-    if (widths === 'auto') listAttribute(table, 'classes').push('colwidths-auto')
-    else if (widths) listAttribute(table, 'classes').push('colwidths-given')
+    if (widths === 'auto') appendListAttribute(table, 'classes', 'colwidths-auto')
+    else if (widths) appendListAttribute(table, 'classes', 'colwidths-given')
     const tgroup = el('tgroup', { cols: colwidths.length })
     appendChild(table, tgroup)
     for (const colwidth of colwidths) {
@@ -767,6 +771,18 @@ export class Body extends RSTState {
     const tbody = el('tbody')
     appendChild(tgroup, tbody)
     for (const row of bodyrows) appendChildren(tbody, this.buildTableRow(row, tableline, items))
+    // The table is complete: short children arrays filled by pushes get their exact size (see `compactChildren`).
+    compactChildren(table)
+    compactChildren(tgroup)
+    const groupChildren = tgroup.children
+    for (let index = 0; index < groupChildren.length; index++) {
+      const child = groupChildren[index] as RstElement
+      if (child.type === 'thead' || child.type === 'tbody') {
+        compactChildren(child)
+        const rows = child.children
+        for (let k = 0; k < rows.length; k++) compactChildren(rows[k] as RstElement)
+      }
+    }
     return table
   }
 
@@ -776,9 +792,9 @@ export class Body extends RSTState {
     for (const cell of rowdata) {
       if (cell === null || cell === undefined) continue
       const [morerows, morecols, offset, cellLines] = cell
-      const attributes: Record<string, number> = {}
-      if (morerows) attributes.morerows = morerows
-      if (morecols) attributes.morecols = morecols
+      let attributes: Record<string, number> | undefined // (none: `el` makes the empty object itself)
+      if (morerows) (attributes ??= {}).morerows = morerows
+      if (morecols) (attributes ??= {}).morecols = morecols
       const entry = el('entry', attributes)
       appendChild(row, entry)
       const lines = cellLines instanceof StringList ? cellLines.data : cellLines
@@ -814,7 +830,7 @@ export class Body extends RSTState {
     if (name[0] === '#') {
       name = name.slice(1)
       footnote.attributes.auto = 1
-      if (name) listAttribute(footnote, 'names').push(name)
+      if (name) appendListAttribute(footnote, 'names', name)
       this.document.noteAutofootnote(footnote)
     } else if (name === '*') {
       name = ''
@@ -822,7 +838,7 @@ export class Body extends RSTState {
       this.document.noteSymbolFootnote(footnote)
     } else {
       appendChild(footnote, textElement('label', label))
-      listAttribute(footnote, 'names').push(name)
+      appendListAttribute(footnote, 'names', name)
       this.document.noteFootnote(footnote)
     }
     if (name) this.document.noteExplicitTarget(footnote, footnote)
@@ -844,7 +860,7 @@ export class Body extends RSTState {
     const citation = el('citation')
     setSourceLine(citation, source, srcline)
     appendChild(citation, textElement('label', label))
-    listAttribute(citation, 'names').push(name)
+    appendListAttribute(citation, 'names', name)
     this.document.noteCitation(citation)
     this.document.noteExplicitTarget(citation, citation)
     if (indented.length > 0) this.nestedParse(indented, lineOffset, citation)
@@ -862,17 +878,30 @@ export class Body extends RSTState {
     const block = escapedLines(indented)
     let escaped = block[0]
     let blockindex = 0
-    let targetmatch: RegExpExecArray | null
+    let end: number
+    let name: string
     while (true) {
-      targetmatch = matchLine(pattern, escaped)
-      if (targetmatch) break
+      // (no match object for the usual target: see `simpleTargetEnd`)
+      end = simpleTargetEnd(escaped)
+      if (end >= 0) {
+        name = escaped.charCodeAt(0) === 0x5f ? '' : escaped.slice(0, simpleTargetNameEnd)
+        break
+      }
+      if (end === -2) {
+        const targetmatch = matchLine(pattern, escaped)
+        if (targetmatch) {
+          end = matchEnd(targetmatch)
+          name = targetmatch.groups?.name ?? ''
+          break
+        }
+      }
       blockindex++
       if (blockindex >= block.length) throw new MarkupError('malformed hyperlink target.')
       escaped += block[blockindex]
     }
     block.splice(0, blockindex)
-    block[0] = pyStrip(pySliceFrom(block[0] + ' ', matchEnd(targetmatch) - escaped.length - 1))
-    const target = this.makeTarget(block, '', lineno, targetmatch.groups?.name ?? '')
+    block[0] = pyStrip(pySliceFrom(block[0] + ' ', end - escaped.length - 1))
+    const target = this.makeTarget(block, '', lineno, name)
     return [[target], blankFinish]
   }
 
@@ -920,7 +949,7 @@ export class Body extends RSTState {
     setSourceLine(target, undefined, lineno)
     if (targetname) {
       const name = fullyNormalizeName(unescape(targetname))
-      listAttribute(target, 'names').push(name)
+      appendListAttribute(target, 'names', name)
       if (refuri) {
         const uri = this.adjustUri(refuri)
         if (uri) target.attributes.refuri = uri
@@ -984,7 +1013,7 @@ export class Body extends RSTState {
       return [[message], blankFinish]
     }
     block.data[0] = pyStrip(block.data[0])
-    listAttribute(substitutionNode, 'names').push(whitespaceNormalizeName(subname))
+    appendListAttribute(substitutionNode, 'names', whitespaceNormalizeName(subname))
     ;[, blankFinish] = this.nestedListParse(block, offset, substitutionNode, 'SubstitutionDef', blankFinish)
     let i = 0
     for (const node of substitutionNode.children.slice()) {
@@ -1259,6 +1288,16 @@ const explicitConstructs: Array<[(this: Body, match: Match) => [RstNode[], boole
 function cellBlockOf(lines: readonly string[], block: StringList, offset: number): StringList {
   const length = block.length
   if (lines.length === 0) return new StringList(lines, length > 0 ? block.infoSource(0) : undefined)
+  // Usually the cell's lines are consecutive lines of one source: implicit items, the lines shared (not copied).
+  if (offset + lines.length <= length) {
+    const source = block.infoSource(offset)
+    const first = block.infoOffset(offset)
+    let consecutive = first !== undefined
+    for (let k = 1; consecutive && k < lines.length; k++) {
+      consecutive = block.infoSource(offset + k) === source && block.infoOffset(offset + k) === first! + k
+    }
+    if (consecutive) return StringList.sharingFrom(lines, source, first!)
+  }
   const sources = new Array<string | undefined>(lines.length)
   const offsets = new Array<number | undefined>(lines.length)
   for (let k = 0; k < lines.length; k++) {
@@ -1351,6 +1390,54 @@ function escapedLines(lines: StringList): string[] {
   const result: string[] = []
   for (let index = 0; index < lines.length; index++) result.push(escape2null(lines.at(index)!))
   return result
+}
+
+/** Where the name ends in the last match of `simpleTargetEnd`. */
+let simpleTargetNameEnd = 0
+
+/** `simpleTargetNameEnd` (tests). */
+export function lastSimpleTargetNameEnd(): number {
+  return simpleTargetNameEnd
+}
+
+/** JS `\s` (what the `u`-mode patterns' lookbehinds test). */
+function isJsSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+
+/**
+ * `explicitPatterns.target` matched by hand for a text without backquotes,
+ * null escapes and line terminators (nearly every target: \`.. _name: uri\`):
+ * the match's end (name end in `simpleTargetNameEnd`), -1 when the pattern
+ * does not match, -2 when the text is not that simple (use the pattern).
+ * The pattern there: \`_\` or the shortest name not starting with a space or
+ * \`_\`, whose last character is neither whitespace nor \`:\`, followed by an
+ * optional space, \`:\`, and spaces or the end.
+ */
+export function simpleTargetEnd(text: string): number {
+  const length = text.length
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 0x60 || code === 0 || code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) return -2
+  }
+  if (length === 0 || text.charCodeAt(0) === 0x20) return -1
+  // `_` alone is the first alternative; a name cannot start with `_`.
+  const last = text.charCodeAt(0) === 0x5f ? 1 : length - 1
+  for (let k = 1; k <= last && k < length; k++) {
+    const before = text.charCodeAt(k - 1)
+    if (isJsSpace(before) || before === 0x3a) continue
+    let colon = k
+    if (text.charCodeAt(colon) === 0x20) colon++
+    if (colon >= length || text.charCodeAt(colon) !== 0x3a) continue
+    let end = colon + 1
+    if (end < length && text.charCodeAt(end) !== 0x20) continue
+    while (end < length && text.charCodeAt(end) === 0x20) end++
+    simpleTargetNameEnd = k
+    return end
+  }
+  return -1
 }
 
 /** `re.split(r', (?![^<]*>)', value)` */

@@ -7,10 +7,11 @@ import type { RstLanguageModule } from '../languages/types.js'
 import { astext, element, isFixedTextType, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
 import { State, StateMachine, StateMachineError, StringList, eofSignal, transitionResult, type TransitionResult } from '../statemachine.js'
-import { appendChild, appendChildren, getParent, listAttribute, ownSourceLine, setParent, setPositionHint, setSourceLine } from '../util/node-info.js'
+import { appendChild, appendChildren, getParent, ownSourceLine, setParent, setPositionHint, setSourceLine } from '../util/node-info.js'
 import { fullyNormalizeName } from '../util/strings.js'
 import { FallbackInliner } from './fallback-inliner.js'
 import type { Context, InlinerLike, Memo } from './types.js'
+import { appendListAttribute } from '../document.js'
 
 /** Constructor of an rST state class. */
 export type RSTStateClass = new (stateMachine: RSTStateMachine, debug?: boolean) => RSTState
@@ -273,6 +274,16 @@ export function el(type: string, attributes?: Attributes, children?: RstNode[]):
   return node
 }
 
+/**
+ * Replace the children array of a node filled by pushes (a nested parse) by
+ * an exact-size copy when it is short: pushing onto `[]` makes a 17-slot
+ * store, which the tree would keep (bounded work: at most 16 children).
+ */
+export function compactChildren(node: RstElement): void {
+  const children = node.children
+  if (children.length !== 0 && children.length < 17) node.children = children.slice()
+}
+
 /** docutils `TextElement(rawsource, text)`: a text child only when `text` is not empty. */
 export function textElement(type: string, value: string, attributes?: Attributes, children?: RstNode[]): RstElement {
   // (no default `{}`/`[]`: `el` copies the attributes and starts from an empty children list anyway)
@@ -400,11 +411,18 @@ export abstract class RSTState extends State<Context> {
     if (!node) node = this.stateMachine.node
     if (this.nestingTooDeep(block, inputOffset, node)) return inputOffset + block.length
     this.memo.nestingDepth = (this.memo.nestingDepth ?? 0) + 1
+    let result: number
     try {
-      return this.nestedParseUnchecked(block, inputOffset, node, matchTitles, stateMachineKwargs)
+      result = this.nestedParseUnchecked(block, inputOffset, node, matchTitles, stateMachineKwargs)
     } finally {
       this.memo.nestingDepth--
     }
+    // A container filled by this parse (list item, table entry, field body, …)
+    // got its children pushed one by one onto `[]`: V8 made a 17-slot store,
+    // which the tree would keep. An exact copy replaces it (few children only:
+    // bounded work; not the machine's own node, which more children follow).
+    if (node !== this.parent && node !== this.stateMachine.node) compactChildren(node)
+    return result
   }
 
   /**
@@ -495,6 +513,7 @@ export abstract class RSTState extends State<Context> {
     } finally {
       this.memo.nestingDepth--
     }
+    if (node !== this.parent && node !== this.stateMachine.node) compactChildren(node) // (the list: see `nestedParse`)
     const finalBlankFinish = machine.state(finishState).blankFinish
     machine.unlink()
     const newOffset = machine.absLineOffset()
@@ -551,6 +570,8 @@ export abstract class RSTState extends State<Context> {
         )
         return false
       }
+      // The sections left here are complete (see `compactChildren`).
+      for (let index = parentSections.length + k; index < parentSections.length; index++) compactChildren(parentSections[index]!)
       this.parent = getParent(target)!
       this.memo.sectionLevel = newlevel - 1
     }
@@ -570,7 +591,7 @@ export abstract class RSTState extends State<Context> {
     const [textnodes, titleMessages] = this.inlineText(title, lineno)
     const titlenode = el('title', undefined, textnodes)
     const name = fullyNormalizeName(astext(titlenode))
-    listAttribute(sectionNode, 'names').push(name)
+    appendListAttribute(sectionNode, 'names', name)
     appendChildren(sectionNode, titlenode, ...messages, ...titleMessages)
     this.document.noteImplicitTarget(sectionNode, sectionNode)
     this.parent = sectionNode

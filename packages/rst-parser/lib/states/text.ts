@@ -17,7 +17,7 @@ import { appendChildren, setSourceLine } from '../util/node-info.js'
 import { isPyBlank, pyRstrip, pyStrip } from '../util/strings.js'
 import { unescape } from '../nodes.js'
 import { classifierDelimiter, quotedLiteralBlockPatterns, textPatterns } from './patterns.js'
-import { RSTState, el, textElement, emptyContext } from './rst-state.js'
+import { RSTState, compactChildren, el, textElement, emptyContext } from './rst-state.js'
 import type { Context } from './types.js'
 
 type Match = RegExpExecArray
@@ -137,7 +137,7 @@ export class Text extends RSTState {
     // (catching UnexpectedIndentationError), then `lines = context + list(block)`:
     // the lines are read into one fresh array, without a StringList view.
     const machine = this.stateMachine
-    const lines = machine.textBlockAfter(context)
+    const joined = machine.textBlockAfterJoined(context)
     const indented = machine.textBlockIndented
     if (indented !== -1) {
       const inputLines = machine.inputLines
@@ -146,7 +146,7 @@ export class Text extends RSTState {
         line: (inputLines.infoOffset(indented) ?? 0) + 1
       })
     }
-    const literalnext = this.addParagraph(lines, startline)
+    const literalnext = this.addParagraphText(joined, startline)
     if (message) this.addOneToParent(message)
     if (literalnext) {
       try {
@@ -214,6 +214,7 @@ export class Text extends RSTState {
       )
     }
     this.nestedParse(indented, lineOffset, dd)
+    compactChildren(dlItem)
     return [dlItem, blankFinish]
   }
 

@@ -161,36 +161,98 @@ function indexOrEnd(value: string, search: string, from: number): number {
 
 /**
  * `string2lines` of a text whose only line separator is `\n` (same lines and
- * line table): the breaks and the characters to expand or convert are found by
- * native `indexOf` scans, one cursor per character (linear).
+ * line table): native `split` makes the line array at its exact size (no
+ * growth copies; the array lives through the whole parse), then the few lines
+ * with a tab / `\v` / `\f` (found by `indexOf` scans, one cursor per
+ * character: linear) or trailing whitespace are replaced in place. The line
+ * table's arrays are made at their exact size too.
  */
 function string2linesLf(value: string, tabWidth: number, convertWhitespace: boolean, table: LineTable | undefined): string[] {
-  const lines: string[] = []
+  const lines = value.split('\n')
+  const count = lines.length // breaks + 1: the table's size (a trailing break gives a last, empty line)
   const length = value.length
-  let start = 0
-  // The next tab / `\v` / `\f` at or after `start` (`length`: none; `\v`/`\f` only when converted).
+  const lastEmpty = lines[count - 1]!.length === 0 // before rstrip: a last line of spaces is kept (as "")
+  if (table !== undefined) {
+    const starts = new Array<number>(count)
+    const ends = new Array<number>(count)
+    let start = 0
+    for (let index = 0; index < count; index++) {
+      starts[index] = start
+      start += lines[index]!.length
+      ends[index] = start
+      start++
+    }
+    table.starts = starts
+    table.ends = ends
+  }
+  // Lines changed below (expanded, converted or right-stripped), in order: see `verbatimLines`.
+  const changed: number[] = []
+  // The next tab / `\v` / `\f` at or after the current line's start (`length`: none; `\v`/`\f` only when converted).
   let nextTab = indexOrEnd(value, '\t', 0)
   let nextVt = convertWhitespace ? indexOrEnd(value, '\v', 0) : length
   let nextFf = convertWhitespace ? indexOrEnd(value, '\f', 0) : length
-  while (start < length) {
-    const index = value.indexOf('\n', start)
-    if (index === -1) break
-    const special = nextTab < index || nextVt < index || nextFf < index
-    lines.push(finishLine(value.slice(start, index), special, tabWidth, convertWhitespace))
-    if (table !== undefined) {
-      table.ends.push(index)
-      table.starts.push(index + 1)
-    }
+  let lineEnd = -1
+  for (let index = 0; index < count; index++) {
+    const line = lines[index]!
+    lineEnd += line.length + 1 // offset of this line's break (or `length` for the last line)
+    const special = nextTab < lineEnd || nextVt < lineEnd || nextFf < lineEnd
     if (special) {
-      if (nextTab < index) nextTab = indexOrEnd(value, '\t', index + 1)
-      if (nextVt < index) nextVt = indexOrEnd(value, '\v', index + 1)
-      if (nextFf < index) nextFf = indexOrEnd(value, '\f', index + 1)
+      lines[index] = finishLine(line, true, tabWidth, convertWhitespace)
+      changed.push(index)
+      if (nextTab < lineEnd) nextTab = indexOrEnd(value, '\t', lineEnd + 1)
+      if (nextVt < lineEnd) nextVt = indexOrEnd(value, '\v', lineEnd + 1)
+      if (nextFf < lineEnd) nextFf = indexOrEnd(value, '\f', lineEnd + 1)
+    } else if (line.length !== 0 && isPySpace(line.charCodeAt(line.length - 1))) {
+      lines[index] = pyRstrip(line)
+      changed.push(index)
     }
-    start = index + 1
   }
-  if (start < length) lines.push(finishLine(value.slice(start), nextTab < length || nextVt < length || nextFf < length, tabWidth, convertWhitespace))
-  if (table !== undefined) table.ends.push(length)
+  // `splitlines` gives no last, empty line after a trailing break (nor a line for an empty text).
+  if (lastEmpty) lines.pop()
+  if (table !== undefined) verbatim.set(lines, { lines, text: value, starts: table.starts, ends: table.ends, changed })
   return lines
+}
+
+/**
+ * The text a line array of `string2lines` was split from, for taking runs of
+ * its lines as one slice of the text instead of joining them: `lines[i]` is
+ * `text.slice(starts[i], ends[i])` unless `i` is in `changed` (ascending), and
+ * lines are separated by exactly one `\n` in `text`. Recorded only for arrays
+ * made with a line table from a text whose only line separator is `\n`; the
+ * array must not be changed afterwards (the state machine shares it
+ * copy-on-write: `StringList.sharing`).
+ */
+export interface VerbatimLines {
+  readonly lines: readonly string[]
+  readonly text: string
+  readonly starts: readonly number[]
+  readonly ends: readonly number[]
+  readonly changed: readonly number[]
+}
+
+const verbatim = new WeakMap<readonly string[], VerbatimLines>()
+
+/** The `VerbatimLines` record of an array returned by `string2lines`, if it has one. */
+export function verbatimLines(lines: readonly string[]): VerbatimLines | undefined {
+  return verbatim.get(lines)
+}
+
+/**
+ * `lines.slice(from, to).join('\n')` of a `VerbatimLines` record as a slice of
+ * its text (no copy), or undefined when a line in the range was changed.
+ */
+export function verbatimJoin(record: VerbatimLines, from: number, to: number): string | undefined {
+  const changed = record.changed
+  // First changed index ≥ from (binary search; changes are rare).
+  let low = 0
+  let high = changed.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (changed[middle]! < from) low = middle + 1
+    else high = middle
+  }
+  if (low < changed.length && changed[low]! < to) return undefined
+  return record.text.slice(record.starts[from], record.ends[to - 1])
 }
 
 /**
