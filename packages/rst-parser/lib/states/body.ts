@@ -99,9 +99,7 @@ export class Body extends RSTState {
     let rest: StringList | undefined = indented
     while (rest && rest.length > 0) {
       const blockquote = el('block_quote')
-      const source = this.stateMachine.sourceAt(lineOffset + 1)
-      const line = this.stateMachine.sourceLineAt(lineOffset + 1)
-      setSourceLine(blockquote, source, line)
+      this.setSourceLineAt(blockquote, lineOffset + 1)
       const [blockquoteLines, attributionLines, attributionOffset, remaining, newLineOffset] = this.splitAttribution(rest, lineOffset)
       this.nestedParse(blockquoteLines, lineOffset, blockquote)
       elements.push(blockquote)
@@ -178,18 +176,14 @@ export class Body extends RSTState {
     const lineno = 1 + lineOffset
     const [textnodes, messages] = this.inlineText(value, lineno)
     const node = el('attribution', undefined, textnodes)
-    const source = this.stateMachine.sourceAt(lineno)
-    const line = this.stateMachine.sourceLineAt(lineno)
-    setSourceLine(node, source, line)
+    this.setSourceLineAt(node, lineno)
     return [node, messages]
   }
 
   /** docutils: Body.bullet */
   bullet(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const ul = el('bullet_list')
-    const source = this.stateMachine.sourceAt()
-    const line = this.stateMachine.sourceLineAt()
-    setSourceLine(ul, source, line)
+    this.setSourceLineAt(ul)
     this.addOneToParent(ul)
     ul.attributes.bullet = match.input[0]
     const [item, blankFinishItem] = this.listItem(matchEnd(match))
@@ -228,9 +222,7 @@ export class Body extends RSTState {
     const [format, sequence, value, ordinal] = this.parseEnumerator(match)
     if (!this.isEnumeratedListItem(ordinal, sequence, format)) throw new TransitionCorrection('text')
     const enumlist = el('enumerated_list')
-    const source = this.stateMachine.sourceAt()
-    const line = this.stateMachine.sourceLineAt()
-    setSourceLine(enumlist, source, line)
+    this.setSourceLineAt(enumlist)
     this.addOneToParent(enumlist)
     enumlist.attributes.enumtype = sequence === '#' ? 'arabic' : sequence
     enumlist.attributes.prefix = enumFormatInfo[format].prefix
@@ -399,9 +391,7 @@ export class Body extends RSTState {
   optionMarker(match: Match, _context: Context, nextState: string): TransitionResult<Context> {
     const end = matchEnd(match) // (read first: `match` may be a shared object that nested parses refill)
     const optionlist = el('option_list')
-    const source = this.stateMachine.sourceAt()
-    const line = this.stateMachine.sourceLineAt()
-    setSourceLine(optionlist, source, line)
+    this.setSourceLineAt(optionlist)
     let listitem: RstElement
     let blankFinishItem: boolean
     try {
@@ -496,9 +486,7 @@ export class Body extends RSTState {
     const block = el('line_block')
     this.addOneToParent(block)
     const lineno = this.stateMachine.absLineNumber()
-    const source = this.stateMachine.sourceAt(lineno)
-    const srcline = this.stateMachine.sourceLineAt(lineno)
-    setSourceLine(block, source, srcline)
+    this.setSourceLineAt(block, lineno)
     const [line, messages, blankFinishLine] = this.lineBlockLine(match, lineno)
     let blankFinish = blankFinishLine
     appendChild(block, line)
@@ -531,9 +519,7 @@ export class Body extends RSTState {
     const value = indented.lines().join('\n')
     const [textNodes, messages] = this.inlineText(value, lineno)
     const line = el('line', undefined, textNodes)
-    const source = this.stateMachine.sourceAt(lineno)
-    const srcline = this.stateMachine.sourceLineAt(lineno)
-    setSourceLine(line, source, srcline)
+    this.setSourceLineAt(line, lineno)
     if (pyRstrip(match.input) !== '|') lineIndents.set(line, (match[1] ?? '').length - 1)
     return [line, messages, blankFinish]
   }

@@ -398,6 +398,16 @@ export abstract class RSTState extends State<Context> {
   }
 
   /**
+   * Record docutils' `node.source, node.line = state_machine.get_source_and_line(lineno)`.
+   *
+   * @param node Node.
+   * @param lineno Absolute line number (default: the current line).
+   */
+  protected setSourceLineAt(node: RstNode, lineno?: number): void {
+    setSourceLine(node, this.stateMachine.sourceAt(lineno), this.stateMachine.sourceLineAt(lineno))
+  }
+
+  /**
    * docutils: RSTState.nested_parse — parse `block` into `node` with a nested machine.
    *
    * @param block Lines (linked StringList).
@@ -617,9 +627,7 @@ export abstract class RSTState extends State<Context> {
     }
     const [textnodes, messages] = this.inlineText(textValue, lineno)
     const p = el('paragraph', undefined, textnodes)
-    const source = this.stateMachine.sourceAt(lineno)
-    const line = this.stateMachine.sourceLineAt(lineno)
-    setSourceLine(p, source, line)
+    this.setSourceLineAt(p, lineno)
     const result: RstNode[] = [p] // `[p, ...messages]` without the spread
     for (let index = 0; index < messages.length; index++) result.push(messages[index]!)
     return [result, literalnext]

@@ -68,9 +68,7 @@ export class Text extends RSTState {
   indent(_match: Match, context: Context, _nextState: string): TransitionResult<Context> {
     const dl = el('definition_list')
     const lineno = this.stateMachine.absLineNumber() - 1
-    const source = this.stateMachine.sourceAt(lineno)
-    const line = this.stateMachine.sourceLineAt(lineno)
-    setSourceLine(dl, source, line)
+    this.setSourceLineAt(dl, lineno)
     const [dlItem, blankFinishItem] = this.definitionListItem(context)
     appendChildren(dl, dlItem)
     this.addOneToParent(dl)
@@ -168,9 +166,7 @@ export class Text extends RSTState {
     if (indented.length === 0) return this.quotedLiteralBlock()
     const data = indented.lines().join('\n')
     const literalBlock = literal(data)
-    const source = this.stateMachine.sourceAt(lineOffset + 1)
-    const line = this.stateMachine.sourceLineAt(lineOffset + 1)
-    setSourceLine(literalBlock, source, line)
+    this.setSourceLineAt(literalBlock, lineOffset + 1)
     const nodelist: RstNode[] = [literalBlock]
     if (!blankFinish) nodelist.push(this.unindentWarning('Literal block'))
     return nodelist
@@ -197,15 +193,11 @@ export class Text extends RSTState {
     const lineOffset = this.stateMachine.indentedOffset
     const blankFinish = this.stateMachine.indentedBlankFinish
     const dlItem = el('definition_list_item')
-    const source = this.stateMachine.sourceAt(dtLineno)
-    const line = this.stateMachine.sourceLineAt(dtLineno)
-    setSourceLine(dlItem, source, line)
+    this.setSourceLineAt(dlItem, dtLineno)
     const [dtNodes, messages] = this.term(termline, dtLineno)
     appendChildren(dlItem, ...dtNodes)
     const dd = el('definition', undefined, messages)
-    const ddSource = this.stateMachine.sourceAt(ddLineno)
-    const ddLine = this.stateMachine.sourceLineAt(ddLineno)
-    setSourceLine(dd, ddSource, ddLine)
+    this.setSourceLineAt(dd, ddLineno)
     appendChildren(dlItem, dd)
     if (termline[0].slice(-2) === '::') {
       appendChildren(
@@ -222,9 +214,7 @@ export class Text extends RSTState {
   term(lines: Context, lineno: number): [RstNode[], RstElement[]] {
     const [textNodes, messages] = this.inlineText(lines[0], lineno)
     const dt = el('term')
-    const source = this.stateMachine.sourceAt(lineno)
-    const line = this.stateMachine.sourceLineAt(lineno)
-    setSourceLine(dt, source, line)
+    this.setSourceLineAt(dt, lineno)
     const nodeList: RstElement[] = [dt]
     for (const node of textNodes) {
       if (isText(node)) {
