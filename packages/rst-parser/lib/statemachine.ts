@@ -1549,6 +1549,28 @@ export class StateMachine<C = unknown> {
   }
 
   /**
+   * End (exclusive offset) of the text block starting at `start`: the first
+   * blank line, indented line or the end of the input. Sets
+   * `textBlockIndented` to the indented line's offset, else -1.
+   */
+  private textBlockEnd(start: number): number {
+    const inputLines = this.inputLines
+    const last = inputLines.length
+    let end = start
+    this.textBlockIndented = -1
+    while (end < last) {
+      const line = inputLines.at(end)!
+      if (isPyBlank(line)) break
+      if (line.charCodeAt(0) === 0x20) {
+        this.textBlockIndented = end
+        break
+      }
+      end++
+    }
+    return end
+  }
+
+  /**
    * `getTextBlock(true)` for `Text.text`, without a StringList: the block's
    * lines after those of `context`, in a fresh array. The machine moves to
    * the block's last line, as `getTextBlock` does. Where docutils raises
@@ -1558,18 +1580,7 @@ export class StateMachine<C = unknown> {
   textBlockAfter(context: readonly string[] | string): string[] {
     const inputLines = this.inputLines
     const start = this.lineOffset
-    const last = inputLines.length
-    let end = start
-    let indented = -1
-    while (end < last) {
-      const line = inputLines.at(end)!
-      if (isPyBlank(line)) break
-      if (line.charCodeAt(0) === 0x20) {
-        indented = end
-        break
-      }
-      end++
-    }
+    const end = this.textBlockEnd(start)
     // (`context` may be one line given as a string: no one-line array for it)
     const single = typeof context === 'string'
     const contextLength = single ? 1 : context.length
@@ -1577,7 +1588,6 @@ export class StateMachine<C = unknown> {
     if (single) lines[0] = context
     else for (let index = 0; index < contextLength; index++) lines[index] = context[index]!
     for (let index = start; index < end; index++) lines[contextLength + index - start] = inputLines.at(index)!
-    this.textBlockIndented = indented
     this.nextLine(end - start - 1)
     return lines
   }
@@ -1596,20 +1606,8 @@ export class StateMachine<C = unknown> {
       const lines = this.textBlockAfter(context)
       return lines.length === 1 ? lines[0]! : lines.join('\n')
     }
-    const last = inputLines.length
-    let end = start
-    let indented = -1
-    while (end < last) {
-      const line = inputLines.at(end)!
-      if (isPyBlank(line)) break
-      if (line.charCodeAt(0) === 0x20) {
-        indented = end
-        break
-      }
-      end++
-    }
+    const end = this.textBlockEnd(start)
     const joined = inputLines.joined(start - 1, end)
-    this.textBlockIndented = indented
     this.nextLine(end - start - 1)
     return joined
   }
