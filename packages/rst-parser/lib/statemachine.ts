@@ -23,7 +23,7 @@ export class EOFSignal {
 export const eofSignal = new EOFSignal()
 
 /** The empty result list (shared, frozen: the run loop only reads results). */
-const emptyResults: unknown[] = Object.freeze([]) as unknown as unknown[]
+export const emptyResults: unknown[] = Object.freeze([]) as unknown as unknown[]
 
 const eofTuple: TransitionResult<unknown> = Object.freeze([undefined, null, emptyResults]) as unknown as TransitionResult<unknown>
 

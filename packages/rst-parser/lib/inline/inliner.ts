@@ -490,7 +490,7 @@ export class Inliner {
    */
   interpreted(rawsource: string, content: string, roleName: string, lineno: number): [RstNode[], RstElement[]] {
     // Roles used before are local roles of the document: no lookup messages.
-    // `findLocalRole` with the document's role map kept while the reporter
+    // The document's local role map (`localRoles`) is kept while the reporter
     // stays the same (the map of a reporter is never replaced).
     if (this.rolesReporter !== this.reporter) {
       this.rolesReporter = this.reporter

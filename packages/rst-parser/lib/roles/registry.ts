@@ -77,18 +77,6 @@ export function localRoles(scope: RoleScope): Map<string, RoleFunction> {
   return map
 }
 
-/**
- * The document's local role registered under `roleName` (what `role`
- * returns first, without messages), if any.
- *
- * @param roleName Role name as written.
- * @param scope The document (or its reporter).
- * @returns The role function, or undefined.
- */
-export function findLocalRole(roleName: string, scope: RoleScope): RoleFunction | undefined {
-  return localRoles(scope).get(roleName.toLowerCase())
-}
-
 /** Python `%r` of a language module (for docutils' message). */
 function moduleName(language: RoleLanguageModule): string {
   return `docutils.parsers.rst.languages.${language.name ?? 'en'}`

@@ -6,7 +6,7 @@ import { getRstLanguage } from '../languages/index.js'
 import type { RstLanguageModule } from '../languages/types.js'
 import { astext, element, isFixedTextType, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
-import { State, StateMachine, StateMachineError, StringList, eofSignal, transitionResult, type TransitionResult } from '../statemachine.js'
+import { State, StateMachine, StateMachineError, StringList, emptyResults, eofSignal, transitionResult, type TransitionResult } from '../statemachine.js'
 import { appendChild, appendChildren, getParent, ownSourceLine, setParent, setPositionHint, setSourceLine } from '../util/node-info.js'
 import { fullyNormalizeName } from '../util/strings.js'
 import { FallbackInliner } from './fallback-inliner.js'
@@ -74,9 +74,6 @@ function defaultNestedSmKwargs(): StateMachineKwargs {
   return sharedNestedSmKwargs
 }
 
-/** The empty result list of `bof` and of transitions (shared: the run loop only reads it). */
-export const noResults: unknown[] = Object.freeze([]) as unknown as unknown[]
-
 /**
  * The empty context transitions pass on when they end a block (docutils
  * `[]`): shared and frozen. Only the contexts made by `Body.text`/`line`,
@@ -86,29 +83,19 @@ export const noResults: unknown[] = Object.freeze([]) as unknown as unknown[]
 export const emptyContext: Context = Object.freeze([]) as unknown as Context
 
 /** What `RSTState.bof` returns: the empty context, no results (shared). */
-const bofResult: [Context, unknown[]] = Object.freeze([emptyContext, noResults]) as unknown as [Context, unknown[]]
+const bofResult: [Context, unknown[]] = Object.freeze([emptyContext, emptyResults]) as unknown as [Context, unknown[]]
 
 /** Nested parses deeper than this are not run (see `RSTState.nestingTooDeep`). */
 export const maxNestingDepth = 256
 
 /** Per-memo cache of nested machines (docutils `RSTState.nested_sm_cache`), kept on the memo. */
 function nestedCache(memo: Memo): RSTStateMachine[] {
-  let cache = memo.nestedSmCache
-  if (cache === undefined) {
-    cache = []
-    memo.nestedSmCache = cache
-  }
-  return cache
+  return (memo.nestedSmCache ??= [])
 }
 
 /** Per-memo pool of finished list machines (see `RSTState.nestedListParse`), kept on the memo. */
 function listMachinePool(memo: Memo): RSTStateMachine[] {
-  let pool = memo.listMachinePool
-  if (pool === undefined) {
-    pool = []
-    memo.listMachinePool = pool
-  }
-  return pool
+  return (memo.listMachinePool ??= [])
 }
 
 /**
