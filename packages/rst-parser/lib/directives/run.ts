@@ -20,7 +20,7 @@ import { PyTypeError, PyValueError, pyRepr, pySplitMax } from './py.js'
 import { findDirective } from './registry.js'
 import type { DirectiveOptions, DirectiveSpec, DirectiveState, OptionSpec } from './types.js'
 import { literalBlock, makeElement } from './util.js'
-import { QuietError, withoutStackTrace } from '../util/quiet-error.js'
+import { QuietError } from '../util/quiet-error.js'
 
 /** docutils: utils.ExtensionOptionError (and subclasses). */
 export class ExtensionOptionError extends QuietError {
@@ -37,16 +37,6 @@ class UnknownOptionError {
   constructor(readonly optionName: string) {
     this.message = optionName
   }
-}
-
-/**
- * A `MarkupError` without a stack trace: the ones thrown here are caught by
- * `runDirective` / the `role` directive, which only read the message, and
- * capturing the (deep: nested parses) stack was measured hot (unknown
- * options of Sphinx directives, directives without content).
- */
-function markupError(message: string): MarkupError {
-  return withoutStackTrace(() => new MarkupError(message))
 }
 
 /**
@@ -192,7 +182,7 @@ export function parseDirectiveBlock(
   }
   let args: string[] = []
   if (spec.requiredArguments || spec.optionalArguments) args = parseDirectiveArguments(spec, argBlock)
-  if (content.length > 0 && !hasContent) throw markupError('no content permitted')
+  if (content.length > 0 && !hasContent) throw new MarkupError('no content permitted')
   return [args, options, content, contentOffset]
 }
 
@@ -220,7 +210,7 @@ function parseDirectiveOptions(
   if (optBlock && optBlock.length > 0) {
     const [success, data] = parseExtensionOptions(state, optionSpec, optBlock)
     if (success) Object.assign(options, data)
-    else throw markupError(data as string)
+    else throw new MarkupError(data as string)
   }
   return [options, argBlock]
 }
@@ -237,12 +227,12 @@ function parseDirectiveArguments(
   const argText = argBlock.lines().join('\n')
   let args = pySplit(argText)
   if (args.length < required) {
-    throw markupError(`${required} argument(s) required, ${args.length} supplied`)
+    throw new MarkupError(`${required} argument(s) required, ${args.length} supplied`)
   } else if (args.length > required + optional) {
     if (spec.finalArgumentWhitespace) {
       args = pySplitMax(argText, required + optional - 1)
     } else {
-      throw markupError(`maximum ${required + optional} argument(s) allowed, ${args.length} supplied`)
+      throw new MarkupError(`maximum ${required + optional} argument(s) allowed, ${args.length} supplied`)
     }
   }
   return args

@@ -1,12 +1,13 @@
-/** docutils: states.MarkupError — bad markup found while parsing a construct. */
-export class MarkupError extends Error {
+import { QuietError } from '../util/quiet-error.js'
+
+/**
+ * docutils: states.MarkupError — bad markup found while parsing a construct.
+ * Control flow, always caught (directive arguments/options, explicit
+ * constructs): a `QuietError`, no stack trace is captured (that was most of its cost).
+ */
+export class MarkupError extends QuietError {
   constructor(message: string) {
-    // Control flow, always caught (directive arguments/options, explicit
-    // constructs): no stack trace is captured (that was most of its cost).
-    const limit = Error.stackTraceLimit
-    Error.stackTraceLimit = 0
     super(message)
-    Error.stackTraceLimit = limit
     this.name = 'MarkupError'
   }
 }
