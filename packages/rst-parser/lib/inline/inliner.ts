@@ -743,7 +743,7 @@ function implicitTriggerPattern(dispatch: readonly ImplicitKind[]): RegExp {
  * A global pattern (shared: every use sets `lastIndex` first) matching the
  * characters one of which a text needs for `parse` to do more than return it
  * as one text node: a backslash (`escape2null`), a start-string character
- * (`hasStartCharacter`) or an implicit trigger (`implicitTriggerPattern`).
+ * (`nextStartCharacter`) or an implicit trigger (`implicitTriggerPattern`).
  */
 function specialsPattern(dispatch: readonly ImplicitKind[]): RegExp {
   let characters = '\\\\*`_|'

@@ -240,21 +240,9 @@ function emptyMatch(match: InitialMatch, start: number): InitialMatch {
 const startCharacters = /[*`_|]/g
 
 /**
- * Does `value` contain a character one of which every match of
- * `patterns.initial` contains (`*`, `` ` ``, `_`, `|`)? Without one, no
- * start-string can match.
- *
- * @param value Text.
- * @param from Where to start looking.
- * @returns Whether it does (at or after `from`).
- */
-export function hasStartCharacter(value: string, from = 0): boolean {
-  return nextStartCharacter(value, from) !== -1
-}
-
-/**
- * Position of the first start-string character (see `hasStartCharacter`)
- * at or after `from`, or -1.
+ * Position of the first character at or after `from` one of which every
+ * match of `patterns.initial` contains (`*`, `` ` ``, `_`, `|`), or -1:
+ * without one, no start-string can match.
  *
  * @param value Text.
  * @param from Where to start looking.
