@@ -20,7 +20,6 @@ const plusSign = 0x2b /* + */
 const dash = 0x2d /* - */
 const dot = 0x2e /* . */
 const colon = 0x3a /* : */
-const lessThan = 0x3c /* < */
 const greaterThan = 0x3e /* > */
 const questionMark = 0x3f /* ? */
 const atSign = 0x40 /* @ */
