@@ -241,8 +241,9 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
         lastLine = startLine
       }
     }
-    // One lookup of the type's flags serves both tests.
-    const flags = typeFlags(element.type)
+    // One lookup of the type's flags serves both tests; inline elements (their children are inline anyway)
+    // rarely need it at all (-1: not looked up).
+    const flags = inInline ? -1 : typeFlags(element.type)
     const childrenInline = inInline || (flags & textHolder) !== 0
     let cursor = start
     let end = start
@@ -281,7 +282,7 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
       return minimum
     }
     // (For an inline element, `line` is now its first child's; only whether it has one matters below.)
-    if (firstChildStart > start && (line === noLine || (flags & contentStart) !== 0)) {
+    if (firstChildStart > start && (line === noLine || ((flags === -1 ? typeFlags(element.type) : flags) & contentStart) !== 0)) {
       start = firstChildStart
       startLine = firstChildLine
     }
