@@ -116,7 +116,7 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
   }
   /** `scan` of an element without an own line, from its children. */
   const scanChildren = (element: RstElement, inInline: boolean, elsewhere: boolean): number => {
-    const childrenInline = inInline || textHolders.has(element.type)
+    const childrenInline = inInline || (typeFlags(element.type) & textHolder) !== 0
     const children = element.children
     let allForeign = children.length > 0
     for (let child = 0; child < children.length; child++) {
@@ -140,11 +140,15 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
   let lastLine = 0
   /** 0-based line holding `offset` (the last line starting at or before it). */
   const lineIndexOf = (offset: number): number => {
-    const cached = lastLine
-    if (starts[cached] <= offset && (cached + 1 === lineCount || starts[cached + 1] > offset)) return cached
-    if (cached + 1 < lineCount && starts[cached + 1] <= offset && (cached + 2 === lineCount || starts[cached + 2] > offset)) {
-      lastLine = cached + 1
-      return lastLine
+    let line = lastLine
+    if (starts[line] <= offset) {
+      // Usually the cached line or one of the next few: walk forward before searching.
+      const stop = Math.min(lineCount - 1, line + nearLines)
+      while (line < stop && starts[line + 1] <= offset) line++
+      if (line === lineCount - 1 || starts[line + 1] > offset) {
+        lastLine = line
+        return line
+      }
     }
     // Binary search.
     let low = 0
@@ -164,6 +168,19 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
   /** `point(offset)` when the 0-based line holding `offset` is known. */
   const pointOnLine = (offset: number, line: number): Point => {
     return { line: line + 1, column: offset - starts[line] + 1, offset }
+  }
+  /**
+   * The end point of a text starting on the 0-based line `startLine`: no line
+   * lookup when it ends on that line (nearly all texts) or on the line
+   * `findText` found its last line on.
+   */
+  const textEndPoint = (end: number, startLine: number): Point => {
+    if (end <= ends[startLine]) return pointOnLine(end, startLine)
+    const line = foundEndLine
+    if (line === -1 || end < starts[line] || end > ends[line]) return point(end)
+    // (What `point(end)` leaves in the line cache.)
+    lastLine = line
+    return pointOnLine(end, line)
   }
   const indentOffset = (line: number): number => {
     let offset = starts[line - 1]
@@ -194,7 +211,7 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
       const from = foundStart
       const fromLine = lineIndexOf(from)
       const startPoint = pointOnLine(from, fromLine)
-      const position: Position = { start: startPoint, end: to === from ? startPoint : point(to) }
+      const position: Position = { start: startPoint, end: to === from ? startPoint : textEndPoint(to, fromLine) }
       node.position = position
       visitedPosition = position
       visitedStart = from
@@ -220,9 +237,14 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
       if (indent >= minimum) {
         start = indent
         startLine = line - 1
+        // The children's offsets come next: a better line cache hint than the last lookup.
+        lastLine = startLine
       }
     }
-    const childrenInline = inInline || textHolders.has(element.type)
+    // One lookup of the type's flags serves both tests; inline elements (their children are inline anyway)
+    // rarely need it at all (-1: not looked up).
+    const flags = inInline ? -1 : typeFlags(element.type)
+    const childrenInline = inInline || (flags & textHolder) !== 0
     let cursor = start
     let end = start
     let firstChildStart = -1
@@ -260,21 +282,28 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
       return minimum
     }
     // (For an inline element, `line` is now its first child's; only whether it has one matters below.)
-    if (firstChildStart > start && (line === noLine || contentStarts.has(element.type))) {
+    if (firstChildStart > start && (line === noLine || ((flags === -1 ? typeFlags(element.type) : flags) & contentStart) !== 0)) {
       start = firstChildStart
       startLine = firstChildLine
     }
+    /** 0-based line of `end` when known without a lookup (-1: unknown). */
+    let endLine = -1
     if (element.type === 'document') {
       start = 0
       startLine = 0
       end = value.length
     } else {
       if (startLine === -1) startLine = lineIndexOf(start)
-      if (!inInline && ends[startLine] > end) end = ends[startLine]
+      if (!inInline && ends[startLine] > end) {
+        end = ends[startLine]
+        endLine = startLine
+        // (What `point(end)` would leave in the line cache.)
+        lastLine = startLine
+      }
     }
     // Points equal to a child's are shared with it (usually the first child's start and the last child's end).
     const startPoint = start === firstChildStart ? firstChildPoint! : pointOnLine(start, startLine)
-    const endPointOut = endPoint !== undefined && endPoint.offset === end ? endPoint : point(end)
+    const endPointOut = endPoint !== undefined && endPoint.offset === end ? endPoint : endLine !== -1 ? pointOnLine(end, endLine) : point(end)
     // An element spanning exactly its first child (an inline element around one text, a paragraph of one
     // line...) shares the child's whole position object.
     const position: Position = firstChildPosition !== undefined && firstChildPosition.start === startPoint && firstChildPosition.end === endPointOut
@@ -290,6 +319,8 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
 
   /** Start offset found by the last `findText` call (saves allocating a pair per text node). */
   let foundStart = 0
+  /** A 0-based line the end offset returned by the last `findText` call may be on (-1: none; checked by `textEndPoint`). */
+  let foundEndLine = -1
   /**
    * Find text (first and last line) from `from`; zero-width at `from` when absent.
    * Sets `foundStart` and returns the end offset.
@@ -327,6 +358,7 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
       }
     }
     foundStart = from
+    foundEndLine = -1
     const firstLength = firstEnd - firstStart
     if (firstLength === 0) return from
     // Usually the text starts at `from` or just after it (after inline markup's end-string):
@@ -362,6 +394,8 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
     while (lastEnd > lastStart && isJsSpace(textValue.charCodeAt(lastEnd - 1))) lastEnd--
     const last = textValue.slice(lastStart, lastEnd)
     const lastIndex = last ? boundedIndexOf(value, last, index + firstLength, ends[lastLineNumber - 1] + last.length) : -1
+    // (Both answers are usually on the expected last line.)
+    foundEndLine = lastLineNumber - 1
     if (lastIndex === -1 || lastIndex > ends[lastLineNumber - 1]) return Math.max(index + firstLength, ends[lastLineNumber - 1])
     return lastIndex + last.length
   }
@@ -376,6 +410,9 @@ function isJsSpace(code: number): boolean {
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
     code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
 }
+
+/** How many lines after the cached one `lineIndexOf` tries one by one before a binary search. */
+const nearLines = 8
 
 /** How many offsets from the cursor `findText` tries one by one before searching a window. */
 const nearWindow = 32
@@ -400,13 +437,26 @@ function boundedIndexOf(value: string, search: string, from: number, end: number
   return index === -1 ? -1 : from + index
 }
 
-/** Elements that start where their content starts. */
-const contentStarts: ReadonlySet<string> = new Set(['paragraph', 'field_body', 'definition', 'description', 'entry', 'term', 'attribution', 'line'])
+/** Type flag: the element starts where its content starts. */
+const contentStart = 1
+/** Type flag: the element's children are inline content (docutils TextElement). */
+const textHolder = 2
 
-/** Elements whose children are inline content (docutils TextElement). */
-const textHolders: ReadonlySet<string> = new Set([
-  'paragraph', 'title', 'subtitle', 'rubric', 'literal_block', 'doctest_block', 'math_block', 'line', 'term', 'classifier',
-  'field_name', 'attribution', 'label', 'caption', 'option_string', 'option_argument', 'address', 'author', 'organization',
-  'contact', 'version', 'revision', 'status', 'date', 'copyright', 'substitution_definition', 'comment', 'target', 'raw',
-  'meta', 'abbreviation', 'acronym'
+/**
+ * The flags of the element types that have any: one `Map` lookup per element
+ * instead of one `Set` lookup per flag.
+ */
+const flagsByType: ReadonlyMap<string, number> = new Map([
+  ...['field_body', 'definition', 'description', 'entry'].map((type) => [type, contentStart] as const),
+  ...['paragraph', 'term', 'attribution', 'line'].map((type) => [type, contentStart | textHolder] as const),
+  ...[
+    'title', 'subtitle', 'rubric', 'literal_block', 'doctest_block', 'math_block', 'classifier', 'field_name', 'label',
+    'caption', 'option_string', 'option_argument', 'address', 'author', 'organization', 'contact', 'version', 'revision',
+    'status', 'date', 'copyright', 'substitution_definition', 'comment', 'target', 'raw', 'meta', 'abbreviation', 'acronym'
+  ].map((type) => [type, textHolder] as const)
 ])
+
+/** `contentStart`/`textHolder` flags of an element type (0: none). */
+function typeFlags(type: string): number {
+  return flagsByType.get(type) ?? 0
+}
