@@ -10,7 +10,7 @@
  * the run loop is linear in the number of lines.
  */
 import { getColumnIndices, isWideChar } from './util/line-helpers.js'
-import { codeAt, isPyBlank, isPySpace, lengthOf, pyLstrip, pyRstrip, sliceOf, verbatimJoin, verbatimLines, type VerbatimLines } from './util/strings.js'
+import { codeAt, codeAtOrNaN, isPyBlank, isPySpace, lengthOf, pyLstrip, pyRstrip, sliceOf, verbatimJoin, verbatimLines, type VerbatimLines } from './util/strings.js'
 
 /** Source and 0-based offset of a line. */
 export type LineInfo = [source: string | undefined, offset: number | undefined]
@@ -1621,7 +1621,7 @@ export class StateMachine<C = unknown> {
     const line = this.line!
     if (transitions === undefined) {
       const ordered = state.orderedTransitions()
-      const code = codeAt(line, 0)
+      const code = codeAtOrNaN(line, 0)
       if (code !== code) {
         // The empty line: matches known in advance.
         const candidates = ordered.byCode[128]

@@ -20,7 +20,7 @@ import { SimpleTableParser } from '../tables/simple-table-parser.js'
 import { TableMarkupError, type TableData, type TableRow } from '../tables/table-parser.js'
 import { stripCombiningChars } from '../util/column-width.js'
 import { appendChild, appendChildren, getParent, setParent, setSourceLine } from '../util/node-info.js'
-import { codeAt, escape2null, fullyNormalizeName, isPyBlank, isPySpace, lengthOf, pyRstrip, pySplit, pyStrip, sliceOf, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
+import { codeAt, codeAtOrNaN, escape2null, fullyNormalizeName, isPyBlank, isPySpace, lengthOf, pyRstrip, pySplit, pyStrip, sliceOf, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
 import { unescape } from '../nodes.js'
 import { bodyDirectiveHook } from './hooks.js'
 import { MarkupError, ParserError } from './errors.js'
@@ -1111,8 +1111,8 @@ export class Body extends RSTState {
     // target, `|`: substitution definition, else a directive), so only
     // those are tried, in docutils' order.
     let start = 2
-    while (codeAt(line, start) === 0x20) start++
-    const code = codeAt(line, start)
+    while (codeAtOrNaN(line, start) === 0x20) start++
+    const code = codeAtOrNaN(line, start)
     const first = code === 0x5b ? 0 : code === 0x5f ? 2 : code === 0x7c ? 3 : 4
     const last = code === 0x5b ? 1 : first
     let error: RstElement | undefined

@@ -8,7 +8,7 @@
  */
 
 import { registerLineFilter, registerLineStartFilter, registerWholeMatchOnly } from '../statemachine.js'
-import { codeAt, lengthOf } from '../util/strings.js'
+import { codeAt, codeAtOrNaN, lengthOf } from '../util/strings.js'
 
 /** docutils: Inliner.simplename (`\w` as Python's Unicode word characters). */
 export const simplename = '(?:(?!_)[\\p{L}\\p{N}_])+(?:[-._+:](?:(?!_)[\\p{L}\\p{N}_])+)*'
@@ -159,7 +159,7 @@ registerLineFilter(bodyPatterns.enumerator, (line) => {
   let index = 1
   const length = lengthOf(line)
   if (first !== 0x23) while (index < length && isAsciiAlphanumeric(codeAt(line, index))) index++
-  const next = codeAt(line, index)
+  const next = codeAtOrNaN(line, index)
   return next === 0x29 || next === 0x2e
 })
 

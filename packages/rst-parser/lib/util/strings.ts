@@ -21,9 +21,19 @@
 const charCodeAtFn = String.prototype.charCodeAt
 const sliceFn = String.prototype.slice
 
-/** `s.charCodeAt(index)` without a megamorphic method load (see above). */
+/**
+ * `s.charCodeAt(index)` without a megamorphic method load (see above), for
+ * `0 <= index < s.length` only: the inlined access deoptimizes on an index
+ * out of range, and then every later compilation of this one shared call
+ * site falls back to calling the builtin (`codeAtOrNaN` for other indices).
+ */
 export function codeAt(s: string, index: number): number {
   return charCodeAtFn.call(s, index)
+}
+
+/** `s.charCodeAt(index)` (NaN out of range) for `index >= 0` that may be `>= s.length` (see `codeAt`). */
+export function codeAtOrNaN(s: string, index: number): number {
+  return index < lengthOf(s) ? charCodeAtFn.call(s, index) : Number.NaN
 }
 
 /** `s.length` without a megamorphic property load (see above). */
