@@ -206,7 +206,7 @@ export class Body extends RSTState {
     const source = this.stateMachine.sourceAt()
     const line = this.stateMachine.sourceLineAt()
     const machine = this.stateMachine
-    const indented = machine.line!.length > indent
+    const indented = lengthOf(machine.line!) > indent
       ? machine.knownIndentedLines(indent) // `line[indent:]` is not empty
       : machine.firstKnownIndentedLines(indent)
     const lineOffset = machine.indentedOffset
