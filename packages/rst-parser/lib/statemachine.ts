@@ -416,7 +416,8 @@ export class StringList {
 
   /** Python `self + other`. */
   concat(other: StringList): StringList {
-    return new StringList(this.lines().concat(other.lines()), undefined, this.itemList().concat(other.itemList()))
+    // (sources and offsets as two arrays: no (source, offset) tuple per line)
+    return StringList.fromParallel(this.lines().concat(other.lines()), this.sourceList().concat(other.sourceList()), this.offsetList().concat(other.offsetList()))
   }
 
   /** docutils: ViewList.extend */
