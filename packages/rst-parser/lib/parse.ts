@@ -9,7 +9,7 @@ import './states/index.js'
 import { RSTStateMachine, stateClasses } from './states/rst-state.js'
 import type { InlinerLike } from './states/types.js'
 import { appendChildren } from './util/node-info.js'
-import { string2lines, type LineTable } from './util/strings.js'
+import { lengthOf, string2lines, type LineTable } from './util/strings.js'
 import { addPositions } from './positions.js'
 import { createInliner } from './parse-deps.js'
 
@@ -51,8 +51,9 @@ export function parseDocument(value: string, options: ParseOptions = {}): Docume
   const table: LineTable | undefined = options.positions === false ? undefined : { starts: [], ends: [] }
   const inputLines = string2lines(value, settings.tab_width ?? 8, true, table)
   let tooLong = -1
+  const lineLengthLimit = settings.line_length_limit
   for (let index = 0; index < inputLines.length; index++) {
-    if (inputLines[index].length > settings.line_length_limit) {
+    if (lengthOf(inputLines[index]) > lineLengthLimit) {
       tooLong = index
       break
     }

@@ -10,7 +10,7 @@
  * the run loop is linear in the number of lines.
  */
 import { getColumnIndices, isWideChar } from './util/line-helpers.js'
-import { isPyBlank, isPySpace, pyLstrip, pyRstrip, verbatimJoin, verbatimLines, type VerbatimLines } from './util/strings.js'
+import { codeAt, codeAtOrNaN, isPyBlank, isPySpace, lengthOf, pyLstrip, pyRstrip, sliceOf, verbatimJoin, verbatimLines, type VerbatimLines } from './util/strings.js'
 
 /** Source and 0-based offset of a line. */
 export type LineInfo = [source: string | undefined, offset: number | undefined]
@@ -416,7 +416,8 @@ export class StringList {
 
   /** Python `self + other`. */
   concat(other: StringList): StringList {
-    return new StringList(this.lines().concat(other.lines()), undefined, this.itemList().concat(other.itemList()))
+    // (sources and offsets as two arrays: no (source, offset) tuple per line)
+    return StringList.fromParallel(this.lines().concat(other.lines()), this.sourceList().concat(other.sourceList()), this.offsetList().concat(other.offsetList()))
   }
 
   /** docutils: ViewList.extend */
@@ -669,7 +670,7 @@ export class StringList {
   trimLeft(length: number, start = 0, end = Number.MAX_SAFE_INTEGER): void {
     const data = this.data
     const stop = Math.min(end, data.length)
-    for (let index = start; index < stop; index++) data[index] = data[index].slice(length)
+    for (let index = start; index < stop; index++) data[index] = sliceOf(data[index]!, length)
   }
 
   /** docutils: StringList.get_text_block — throws `UnexpectedIndentationError` when `flushLeft`. */
@@ -713,15 +714,16 @@ export class StringList {
     // Leading-whitespace lengths instead of `lstrip`/`strip` copies of every line.
     while (end < last) {
       const line = this.at(end)!
+      const lineLength = lengthOf(line)
       const lineIndent = pyLeadingSpaceLength(line)
       // `line[:blockIndent].strip()` is non-empty when a non-space comes before `blockIndent`.
-      if (line && (line.charCodeAt(0) !== 0x20 || (blockIndent !== undefined && lineIndent < Math.min(blockIndent, line.length)))) {
+      if (lineLength !== 0 && (codeAt(line, 0) !== 0x20 || (blockIndent !== undefined && lineIndent < Math.min(blockIndent, lineLength)))) {
         const previous = end > start ? this.at(end - 1)! : undefined
-        blankFinish = previous !== undefined && pyLeadingSpaceLength(previous) === previous.length
+        blankFinish = previous !== undefined && pyLeadingSpaceLength(previous) === lengthOf(previous)
         broke = true
         break
       }
-      if (lineIndent === line.length) {
+      if (lineIndent === lineLength) {
         if (untilBlank) {
           blankFinish = true
           broke = true
@@ -734,7 +736,7 @@ export class StringList {
     }
     if (!broke) blankFinish = true
     const block = this.slice(start, end)
-    if (firstIndent !== undefined && block.length > 0) block.data[0] = block.at(0)!.slice(firstIndent)
+    if (firstIndent !== undefined && block.length > 0) block.data[0] = sliceOf(block.at(0)!, firstIndent)
     if (indent && stripIndent) block.trimLeft(indent, firstIndent !== undefined ? 1 : 0)
     indentedIndent = indent ?? 0
     indentedBlankFinish = blankFinish
@@ -764,8 +766,9 @@ export class StringList {
       const line = this.at(index)!
       // No wide character below U+0378 (`isWide`): most lines need no work.
       let mayBeWide = false
-      for (let k = 0; k < line.length; k++) {
-        if (line.charCodeAt(k) >= 0x378) {
+      const length = lengthOf(line)
+      for (let k = 0; k < length; k++) {
+        if (codeAt(line, k) >= 0x378) {
           mayBeWide = true
           break
         }
@@ -796,8 +799,9 @@ let indentedBlankFinish = true
 
 /** Length of the leading Python whitespace of `line` (`len(line) - len(line.lstrip())`). */
 function pyLeadingSpaceLength(line: string): number {
+  const length = lengthOf(line)
   let index = 0
-  while (index < line.length && isPySpace(line.charCodeAt(index))) index++
+  while (index < length && isPySpace(codeAt(line, index))) index++
   return index
 }
 
@@ -911,7 +915,7 @@ function matchTransitionLine<C>(transition: Transition<C>, line: string): RegExp
   if (sticky !== undefined) {
     sticky.lastIndex = 0
     if (!sticky.test(line)) return null
-    wholeMatch[0] = line.slice(0, sticky.lastIndex)
+    wholeMatch[0] = sliceOf(line, 0, sticky.lastIndex)
     wholeMatch.input = line
     return wholeMatch
   }
@@ -1561,7 +1565,7 @@ export class StateMachine<C = unknown> {
     while (end < last) {
       const line = inputLines.at(end)!
       if (isPyBlank(line)) break
-      if (line.charCodeAt(0) === 0x20) {
+      if (codeAt(line, 0) === 0x20) {
         this.textBlockIndented = end
         break
       }
@@ -1618,7 +1622,7 @@ export class StateMachine<C = unknown> {
     const line = this.line!
     if (transitions === undefined) {
       const ordered = state.orderedTransitions()
-      const code = line.charCodeAt(0)
+      const code = codeAtOrNaN(line, 0)
       if (code !== code) {
         // The empty line: matches known in advance.
         const candidates = ordered.byCode[128]

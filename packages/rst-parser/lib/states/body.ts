@@ -20,7 +20,7 @@ import { SimpleTableParser } from '../tables/simple-table-parser.js'
 import { TableMarkupError, type TableData, type TableRow } from '../tables/table-parser.js'
 import { stripCombiningChars } from '../util/column-width.js'
 import { appendChild, appendChildren, getParent, setParent, setSourceLine } from '../util/node-info.js'
-import { escape2null, fullyNormalizeName, isPyBlank, isPySpace, pyRstrip, pySplit, pyStrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
+import { codeAt, codeAtOrNaN, escape2null, fullyNormalizeName, isPyBlank, isPySpace, lengthOf, pyRstrip, pySplit, pyStrip, sliceOf, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
 import { unescape } from '../nodes.js'
 import { bodyDirectiveHook } from './hooks.js'
 import { MarkupError, ParserError } from './errors.js'
@@ -206,7 +206,7 @@ export class Body extends RSTState {
     const source = this.stateMachine.sourceAt()
     const line = this.stateMachine.sourceLineAt()
     const machine = this.stateMachine
-    const indented = machine.line!.length > indent
+    const indented = lengthOf(machine.line!) > indent
       ? machine.knownIndentedLines(indent) // `line[indent:]` is not empty
       : machine.firstKnownIndentedLines(indent)
     const lineOffset = machine.indentedOffset
@@ -1079,7 +1079,7 @@ export class Body extends RSTState {
   /** `comment(match)` from the match's line and end. */
   commentAt(input: string, end: number): [RstNode[], boolean] {
     if (this.stateMachine.isNextLineBlank()) {
-      const firstCommentLine = input.slice(end)
+      const firstCommentLine = sliceOf(input, end)
       if (isPyBlank(firstCommentLine)) return [[el('comment', { 'xml:space': 'preserve' })], true]
       if (firstCommentLine.startsWith('end of inclusion from "')) {
         this.document.includeLog.pop()
@@ -1111,8 +1111,8 @@ export class Body extends RSTState {
     // target, `|`: substitution definition, else a directive), so only
     // those are tried, in docutils' order.
     let start = 2
-    while (line.charCodeAt(start) === 0x20) start++
-    const code = line.charCodeAt(start)
+    while (codeAtOrNaN(line, start) === 0x20) start++
+    const code = codeAtOrNaN(line, start)
     const first = code === 0x5b ? 0 : code === 0x5f ? 2 : code === 0x7c ? 3 : 4
     const last = code === 0x5b ? 1 : first
     let error: RstElement | undefined
@@ -1322,11 +1322,11 @@ type TextLineKind = (typeof TextLineKind)[keyof typeof TextLineKind]
  */
 function textLineKind(line: string | undefined): TextLineKind {
   if (line === undefined) return TextLineKind.End
-  const length = line.length
+  const length = lengthOf(line)
   if (length === 0) return TextLineKind.Blank
-  const code = line.charCodeAt(0)
+  const code = codeAt(line, 0)
   if (code === 0x20) {
-    for (let index = 1; index < length; index++) if (line.charCodeAt(index) !== 0x20) return TextLineKind.Other
+    for (let index = 1; index < length; index++) if (codeAt(line, index) !== 0x20) return TextLineKind.Other
     return TextLineKind.Blank // `^ *$`
   }
   if ((code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e)) {
@@ -1337,11 +1337,12 @@ function textLineKind(line: string | undefined): TextLineKind {
 
 /** `len(text)` in Python (code points; a lone surrogate counts as one, like `[...text]`). */
 function codePointLength(text: string): number {
-  let length = text.length
-  for (let index = 0; index < text.length - 1; index++) {
-    const code = text.charCodeAt(index)
+  const units = lengthOf(text)
+  let length = units
+  for (let index = 0; index < units - 1; index++) {
+    const code = codeAt(text, index)
     if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(index + 1)
+      const next = codeAt(text, index + 1)
       if (next >= 0xdc00 && next <= 0xdfff) {
         length--
         index++
@@ -1353,15 +1354,17 @@ function codePointLength(text: string): number {
 
 /** `len(strip_combining_chars(line))`: below U+0300 there is nothing to strip and no surrogate. */
 function columnCount(line: string): number {
-  for (let index = 0; index < line.length; index++) {
-    if (line.charCodeAt(index) >= 0x300) return codePointLength(stripCombiningChars(line))
+  const length = lengthOf(line)
+  for (let index = 0; index < length; index++) {
+    if (codeAt(line, index) >= 0x300) return codePointLength(stripCombiningChars(line))
   }
-  return line.length
+  return length
 }
 
 /** Whether `text` holds a character Python's `str.split()` splits at. */
 function hasPySpace(text: string): boolean {
-  for (let index = 0; index < text.length; index++) if (isPySpace(text.charCodeAt(index))) return true
+  const length = lengthOf(text)
+  for (let index = 0; index < length; index++) if (isPySpace(codeAt(text, index))) return true
   return false
 }
 
@@ -1403,23 +1406,23 @@ function isJsSpace(code: number): boolean {
  * optional space, \`:\`, and spaces or the end.
  */
 export function simpleTargetEnd(text: string): number {
-  const length = text.length
+  const length = lengthOf(text)
   for (let index = 0; index < length; index++) {
-    const code = text.charCodeAt(index)
+    const code = codeAt(text, index)
     if (code === 0x60 || code === 0 || code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) return -2
   }
-  if (length === 0 || text.charCodeAt(0) === 0x20) return -1
+  if (length === 0 || codeAt(text, 0) === 0x20) return -1
   // `_` alone is the first alternative; a name cannot start with `_`.
-  const last = text.charCodeAt(0) === 0x5f ? 1 : length - 1
+  const last = codeAt(text, 0) === 0x5f ? 1 : length - 1
   for (let k = 1; k <= last && k < length; k++) {
-    const before = text.charCodeAt(k - 1)
+    const before = codeAt(text, k - 1)
     if (isJsSpace(before) || before === 0x3a) continue
     let colon = k
-    if (text.charCodeAt(colon) === 0x20) colon++
-    if (colon >= length || text.charCodeAt(colon) !== 0x3a) continue
+    if (codeAt(text, colon) === 0x20) colon++
+    if (colon >= length || codeAt(text, colon) !== 0x3a) continue
     let end = colon + 1
-    if (end < length && text.charCodeAt(end) !== 0x20) continue
-    while (end < length && text.charCodeAt(end) === 0x20) end++
+    if (end < length && codeAt(text, end) !== 0x20) continue
+    while (end < length && codeAt(text, end) === 0x20) end++
     simpleTargetNameEnd = k
     return end
   }

@@ -8,6 +8,7 @@
  */
 
 import { registerLineFilter, registerLineStartFilter, registerWholeMatchOnly } from '../statemachine.js'
+import { codeAt, codeAtOrNaN, lengthOf } from '../util/strings.js'
 
 /** docutils: Inliner.simplename (`\w` as Python's Unicode word characters). */
 export const simplename = '(?:(?!_)[\\p{L}\\p{N}_])+(?:[-._+:](?:(?!_)[\\p{L}\\p{N}_])+)*'
@@ -153,11 +154,12 @@ registerLineStartFilter(quotedLiteralBlockPatterns.initial_quoted, isAsciiPunctu
 // after the first run of ASCII alphanumerics must be one of those (the
 // `parens` form starts with `(` and is left to the regex).
 registerLineFilter(bodyPatterns.enumerator, (line) => {
-  const first = line.charCodeAt(0)
+  const first = codeAt(line, 0)
   if (first === 0x28) return true
   let index = 1
-  if (first !== 0x23) while (index < line.length && isAsciiAlphanumeric(line.charCodeAt(index))) index++
-  const next = line.charCodeAt(index)
+  const length = lengthOf(line)
+  if (first !== 0x23) while (index < length && isAsciiAlphanumeric(codeAt(line, index))) index++
+  const next = codeAtOrNaN(line, index)
   return next === 0x29 || next === 0x2e
 })
 

