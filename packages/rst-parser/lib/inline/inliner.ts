@@ -9,12 +9,11 @@
  * matchers of `scanner.ts`; handlers move indices through one string.
  * Each returned node's source span is recorded (`spans.ts`).
  */
-import type { DocumentContext } from '../document.js'
+import { appendListAttribute, type DocumentContext } from '../document.js'
 import { astext, element, text, unescape, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
 import { formatPercent, localRoles, role as lookupRole, type RoleFunction, type RoleLanguageModule } from '../roles/index.js'
 import type { Settings } from '../settings.js'
-import { listAttribute } from '../util/node-info.js'
 import { escape2null, fullyNormalizeName, isPySpace, pySplit, pyRstrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
 import { matchCharCodes } from './punctuation.js'
 import {
@@ -53,6 +52,11 @@ class HandlerResult {
   /** End of `before` (start of the consumed text). */
   beforeEnd = 0
   inlines: RstNode[] = noInlines
+  /**
+   * The one node of a handler that makes exactly one (most do): no `[node]`
+   * list per inline markup. Set: `inlines` is empty.
+   */
+  node: RstNode | undefined = undefined
   /** Start of `remaining`. */
   remaining = 0
   /** Start of the consumed text when `before` was trimmed (footnote references; -1: `beforeEnd`). */
@@ -66,10 +70,20 @@ class HandlerResult {
   ): HandlerResult {
     this.beforeEnd = beforeEnd
     this.inlines = inlines
+    this.node = undefined
     this.remaining = remaining
     this.messages = messages
     this.start = start
     this.endstring = endstring
+    return this
+  }
+
+  /** `set` with a one-node result. */
+  setNode(
+    beforeEnd: number, node: RstNode, remaining: number, messages: RstElement[], start: number, endstring: string
+  ): HandlerResult {
+    this.set(beforeEnd, noInlines, remaining, messages, start, endstring)
+    this.node = node
     return this
   }
 }
@@ -110,6 +124,11 @@ const mismatch = Symbol('MarkupMismatch')
 
 /** Shared empty message list of handler results (never modified: `parse` only reads it). */
 const noMessages: RstElement[] = []
+/**
+ * Shared empty message list of `parse` results (nearly every text has no
+ * message). Frozen: callers only read it (they copy it into their nodes).
+ */
+const noParseMessages = Object.freeze([]) as unknown as RstElement[]
 /** Shared empty node list (quoted start-strings), never modified. */
 const noInlines: RstNode[] = []
 
@@ -187,23 +206,33 @@ export class Inliner {
     if (!specials.test(source)) {
       // No escape, start-string or implicit pattern can match (a third of
       // the texts): the whole text is one text node.
-      if (source.length === 0) return [[], []]
+      if (source.length === 0) return [[], noParseMessages]
       const node = text(source)
       setInlineSpan(node, 0, source.length)
-      return [[node], []]
+      return [[node], noParseMessages]
     }
     // Nothing before `first` is special (`escape2null` keeps offsets and start characters).
     const first = specials.lastIndex - 1
     const value = source.indexOf('\\', first) === -1 ? source : escape2null(source)
     const to = value.length
-    const processed: RstNode[] = []
-    const messages: RstElement[] = []
     const firstStart = nextStartCharacter(value, first)
     if (firstStart === -1) {
-      // No start-string can match (most texts): only implicit markup.
-      if (to > 0) this.implicitInline(value, 0, to, processed)
-      return [processed, messages]
+      // No start-string can match (most texts): only implicit markup, and
+      // usually not even that (an escape, a colon): then one text node, in
+      // an exact-size list (pushing onto `[]` makes a 17-slot store).
+      if (to === 0) return [[], noParseMessages]
+      if (this.nextTrigger(value, 0) >= to) {
+        const node = text(value)
+        setInlineSpan(node, 0, to)
+        return [[node], noParseMessages]
+      }
+      const implicit: RstNode[] = []
+      this.implicitInline(value, 0, to, implicit)
+      return [implicit, noParseMessages]
     }
+    const processed: RstNode[] = []
+    // Made on the first message (nearly no text has one).
+    let messages = noParseMessages
     const options = this.options
     const pass = this.sparePass ?? new Pass(options)
     this.sparePass = undefined
@@ -216,11 +245,19 @@ export class Inliner {
       if (!match) break
       const result = this.dispatch(pass, match, remaining)
       const resultMessages = result.messages
-      for (let index = 0; index < resultMessages.length; index++) messages.push(resultMessages[index]!)
+      if (resultMessages.length > 0) {
+        if (messages === noParseMessages) messages = []
+        for (let index = 0; index < resultMessages.length; index++) messages.push(resultMessages[index]!)
+      }
+      const one = result.node
       const inlines = result.inlines
-      if (inlines.length > 0) {
+      if (one !== undefined || inlines.length > 0) {
         this.implicitInline(value, unprocessedStart, result.beforeEnd, processed)
         const start = result.start === -1 ? result.beforeEnd : result.start
+        if (one !== undefined) {
+          setInlineSpan(one, start, result.remaining)
+          processed.push(one)
+        }
         for (let index = 0; index < inlines.length; index++) {
           const node = inlines[index]!
           setInlineSpan(node, start, result.remaining)
@@ -285,12 +322,12 @@ export class Inliner {
       const node = element(nodeType, undefined, content ? [text(content)] : [])
       // Only `substitution_reference` reads the end-string.
       const endstring = endKind === 'substitution_ref' ? value.slice(endmatch.start, endmatch.groupEnd) : ''
-      return pass.result.set(matchstart, [node], textend, noMessages, -1, endstring)
+      return pass.result.setNode(matchstart, node, textend, noMessages, -1, endstring)
     }
     const message = this.reporter.warning(`Inline ${nodeType} start-string without end-string.`, [], { line: pass.lineno })
     const raw = unescape(value.slice(matchstart, matchend), true)
     const problematic = this.problematic(raw, raw, message)
-    return pass.result.set(matchstart, [problematic], matchend, [message], -1, '')
+    return pass.result.setNode(matchstart, problematic, matchend, [message], -1, '')
   }
 
   /**
@@ -308,7 +345,7 @@ export class Inliner {
     const problematic = element('problematic', undefined, content ? [text(content)] : [])
     problematic.attributes.refid = msgid
     const prbid = this.document.setId(problematic)
-    listAttribute(message, 'backrefs').push(prbid)
+    appendListAttribute(message, 'backrefs', prbid)
     return problematic
   }
 
@@ -340,7 +377,7 @@ export class Inliner {
           )
           const raw = unescape(value.slice(rolestart, textend), true)
           const problematic = this.problematic(raw, raw, message)
-          return pass.result.set(rolestart, [problematic], textend, [message], -1, '')
+          return pass.result.setNode(rolestart, problematic, textend, [message], -1, '')
         }
         roleName = value.slice(endmatch.suffixStart, endmatch.suffixEnd).slice(1, -1)
         hasRole = true
@@ -358,11 +395,14 @@ export class Inliner {
           )
           const raw = unescape(value.slice(rolestart, textend), true)
           const problematic = this.problematic(raw, raw, message)
-          return pass.result.set(rolestart, [problematic], textend, [message], -1, '')
+          return pass.result.setNode(rolestart, problematic, textend, [message], -1, '')
         }
         // `rawsource.endswith('__')`: the null escape before a final `_` would be restored as `\`.
         const anonymous = textend - 2 >= matchstart && value.charCodeAt(textend - 2) === 0x5f
-        return pass.result.set(matchstart, this.phraseReference(anonymous, escaped), textend, noMessages, -1, '')
+        const nodes = this.phraseReference(anonymous, escaped)
+        return Array.isArray(nodes)
+          ? pass.result.set(matchstart, nodes, textend, noMessages, -1, '')
+          : pass.result.setNode(matchstart, nodes, textend, noMessages, -1, '')
       }
       const rawsource = unescape(value.slice(rolestart, textend), true)
       const roleResult = this.interpreted(rawsource, escaped, roleName, lineno) // no destructuring: hot
@@ -375,7 +415,7 @@ export class Inliner {
     )
     const raw = unescape(value.slice(matchstart, matchend), true)
     const problematic = this.problematic(raw, raw, message)
-    return pass.result.set(matchstart, [problematic], matchend, [message], -1, '')
+    return pass.result.setNode(matchstart, problematic, matchend, [message], -1, '')
   }
 
   /**
@@ -387,11 +427,15 @@ export class Inliner {
    * @returns `[nodes, messages]`.
    */
   phraseRef(rawsource: string, escaped: string): [RstNode[], RstElement[]] {
-    return [this.phraseReference(rawsource.endsWith('__'), escaped), []]
+    const nodes = this.phraseReference(rawsource.endsWith('__'), escaped)
+    return [Array.isArray(nodes) ? nodes : [nodes], []]
   }
 
-  /** `phraseRef` given whether `rawsource` ends with `__` (anonymous). */
-  private phraseReference(anonymous: boolean, escaped: string): RstNode[] {
+  /**
+   * `phraseRef` given whether `rawsource` ends with `__` (anonymous): the
+   * reference, or the reference and its target (no list for one node).
+   */
+  private phraseReference(anonymous: boolean, escaped: string): RstElement | [RstElement, RstElement] {
     const match = searchEmbeddedLink(escaped)
     let content: string
     let unescaped: string
@@ -439,7 +483,6 @@ export class Inliner {
     const refname = name.toLowerCase()
     const reference = element('reference', undefined, content ? [text(content)] : [])
     reference.attributes.name = name
-    const nodeList: RstNode[] = [reference]
 
     if (anonymous) {
       if (target && aliastype === 'name') {
@@ -451,7 +494,8 @@ export class Inliner {
         reference.attributes.anonymous = true
       }
     } else if (target) {
-      listAttribute(target, 'names').push(refname)
+      // (exact-size arrays: pushing onto `[]`/`[x]` makes a 17/19-slot store)
+      appendListAttribute(target, 'names', refname)
       if (aliastype === 'name') {
         reference.attributes.refname = alias
         this.document.noteIndirectTarget(target)
@@ -460,12 +504,12 @@ export class Inliner {
         reference.attributes.refuri = alias
       }
       this.document.noteImplicitTarget(target, this.parent)
-      nodeList.push(target)
+      return [reference, target] // no messages
     } else {
       reference.attributes.refname = refname
       this.document.noteRefname(reference)
     }
-    return nodeList // no messages
+    return reference
   }
 
   /**
@@ -513,11 +557,11 @@ export class Inliner {
   /** docutils: Inliner.inline_internal_target */
   private inlineInternalTarget(pass: Pass, match: InitialMatch, from: number): HandlerResult {
     const result = this.inlineObj(pass, match, from, 'target', 'target')
-    const target = result.inlines[0]
+    const target = result.node // (`inlineObj` makes one node or none)
     if (target && target.type === 'target') {
       const node = target as RstElement
       const name = fullyNormalizeName(astext(node))
-      listAttribute(node, 'names').push(name)
+      appendListAttribute(node, 'names', name)
       this.document.noteExplicitTarget(node, this.parent)
     }
     return result
@@ -526,8 +570,8 @@ export class Inliner {
   /** docutils: Inliner.substitution_reference */
   private substitutionReference(pass: Pass, match: InitialMatch, from: number): HandlerResult {
     const result = this.inlineObj(pass, match, from, 'substitution_ref', 'substitution_reference')
-    if (result.inlines.length === 1) {
-      const subref = result.inlines[0] as RstElement
+    if (result.node !== undefined) { // (`inlineObj` makes one node or none)
+      const subref = result.node as RstElement
       if (subref.type === 'substitution_reference') {
         const subrefText = astext(subref)
         this.document.noteSubstitutionRef(subref, subrefText)
@@ -541,7 +585,7 @@ export class Inliner {
             this.document.noteRefname(reference)
           }
           reference.children.push(subref)
-          result.inlines = [reference]
+          result.node = reference
         }
       }
     }
@@ -582,7 +626,7 @@ export class Inliner {
         beforeEnd = from + pyRstrip(value.slice(from, beforeEnd)).length
       }
     }
-    return pass.result.set(beforeEnd, [refnode], remaining, noMessages, match.wholeStart, '')
+    return pass.result.setNode(beforeEnd, refnode, remaining, noMessages, match.wholeStart, '')
   }
 
   /** docutils: Inliner.reference and Inliner.anonymous_reference */
@@ -598,7 +642,7 @@ export class Inliner {
       node.attributes.refname = referencename.toLowerCase()
       this.document.noteRefname(node)
     }
-    return pass.result.set(match.wholeStart, [node], match.wholeEnd, noMessages, -1, '')
+    return pass.result.setNode(match.wholeStart, node, match.wholeEnd, noMessages, -1, '')
   }
 
   /**
