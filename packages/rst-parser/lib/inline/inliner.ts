@@ -89,6 +89,32 @@ class HandlerResult {
 }
 
 /**
+ * Where `parse` collects a text's nodes: a list kept (with its capacity) from
+ * text to text, whose nodes are handed out in an exact-size copy. A fresh
+ * list per text grew to 17 slots at its first push and was dropped right
+ * after (the paragraph copies it: `el`).
+ */
+class NodeSink {
+  private readonly items: Array<RstNode | undefined> = []
+  private count = 0
+
+  add(node: RstNode): void {
+    this.items[this.count++] = node
+  }
+
+  /** The nodes added since the last `take`, in a list of their own. */
+  take(): RstNode[] {
+    const items = this.items
+    const count = this.count
+    const nodes = items.slice(0, count) as RstNode[]
+    // (no references kept to this text's nodes)
+    for (let index = 0; index < count; index++) items[index] = undefined
+    this.count = 0
+    return nodes
+  }
+}
+
+/**
  * One pass of `parse`: the text and its scanners. The `Inliner` keeps one
  * and reuses it for the next text (a nested `parse`, from a role function,
  * gets its own).
@@ -103,6 +129,7 @@ class Pass {
   readonly match: InitialMatch = newInitialMatch()
   /** The current handler result. */
   readonly result = new HandlerResult()
+  readonly nodes = new NodeSink()
 
   constructor(options: ScanOptions) {
     this.ends = new EndScanner('', 0, this.names, options)
@@ -226,17 +253,20 @@ export class Inliner {
         setInlineSpan(node, 0, to)
         return [[node], noParseMessages]
       }
-      const implicit: RstNode[] = []
-      this.implicitInline(value, 0, to, implicit)
-      return [implicit, noParseMessages]
+      // (the pass is taken while in use, as below: a throw cannot leave nodes in a spare sink)
+      const implicitPass = this.sparePass ?? new Pass(this.options)
+      this.sparePass = undefined
+      this.implicitInline(value, 0, to, implicitPass.nodes)
+      this.sparePass = implicitPass
+      return [implicitPass.nodes.take(), noParseMessages]
     }
-    const processed: RstNode[] = []
     // Made on the first message (nearly no text has one).
     let messages = noParseMessages
     const options = this.options
     const pass = this.sparePass ?? new Pass(options)
     this.sparePass = undefined
     pass.reset(value, to, lineno, options)
+    const processed = pass.nodes
     const names = pass.names
     let remaining = 0
     let unprocessedStart = 0
@@ -256,12 +286,12 @@ export class Inliner {
         const start = result.start === -1 ? result.beforeEnd : result.start
         if (one !== undefined) {
           setInlineSpan(one, start, result.remaining)
-          processed.push(one)
+          processed.add(one)
         }
         for (let index = 0; index < inlines.length; index++) {
           const node = inlines[index]!
           setInlineSpan(node, start, result.remaining)
-          processed.push(node)
+          processed.add(node)
         }
         unprocessedStart = result.remaining
       }
@@ -269,7 +299,7 @@ export class Inliner {
     }
     if (unprocessedStart < to) this.implicitInline(value, unprocessedStart, to, processed)
     this.sparePass = pass
-    return [processed, messages]
+    return [processed.take(), messages]
   }
 
   private dispatch(pass: Pass, match: InitialMatch, from: number): HandlerResult {
@@ -649,14 +679,14 @@ export class Inliner {
    * docutils: Inliner.implicit_inline — standalone URIs, email addresses and
    * (when enabled) PEP/RFC references in `value[from:to]`, appended to `out`.
    */
-  private implicitInline(value: string, from: number, to: number, out: RstNode[]): void {
+  private implicitInline(value: string, from: number, to: number, out: NodeSink): void {
     if (from >= to) return
     const firstTrigger = this.nextTrigger(value, from)
     if (firstTrigger >= to) {
       // No pattern can match (nearly every text): the whole range is text.
       const node = text(value.slice(from, to))
       setInlineSpan(node, from, to)
-      out.push(node)
+      out.add(node)
       return
     }
     // Patterns that found nothing in [failedFrom, to): only the new start
@@ -696,8 +726,10 @@ export class Inliner {
               : this.rfcReference(value, match as ReturnType<ImplicitScanner['searchRfc']> & object)
         if (nodes === mismatch) continue
         if (match.start > from) this.implicitInline(value, from, match.start, out)
-        for (const node of nodes) setInlineSpan(node, match.start, match.end)
-        out.push(...nodes)
+        for (const node of nodes) {
+          setInlineSpan(node, match.start, match.end)
+          out.add(node)
+        }
         from = match.end
         found = true
         break
@@ -705,7 +737,7 @@ export class Inliner {
       if (!found) {
         const node = text(value.slice(from, to))
         setInlineSpan(node, from, to)
-        out.push(node)
+        out.add(node)
         return
       }
     }
