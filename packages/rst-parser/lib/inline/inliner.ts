@@ -173,6 +173,8 @@ const rfcUrl = 'rfc%d.html'
  * docutils: states.Inliner.
  */
 export class Inliner {
+  /** `parse`'s node lists are new and exact-size (`NodeSink.take`, literals): see `InlinerLike`. */
+  readonly freshNodeLists = true
   /** docutils: `Inliner.implicit_dispatch` (pattern names, in order). */
   implicitDispatch: ImplicitKind[] = []
   readonly rfcUrl = rfcUrl
