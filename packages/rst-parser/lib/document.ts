@@ -18,6 +18,9 @@ const bodyContainers: ReadonlySet<string> = new Set([
   'definition_list_item'
 ])
 
+/** `setId`'s placeholder for a node's new `ids` (replaced by `[id]` before it returns). */
+const noIdsYet = Object.freeze([]) as unknown as string[]
+
 /** One auto-id prefix and the last number used with it. */
 interface IdCounter {
   readonly prefix: string
@@ -141,8 +144,9 @@ export class DocumentContext {
     if (fresh) {
       // The key is made here, as `listAttribute` would (attribute order), and gets
       // an exact one-element array below: pushing onto a fresh `[]` makes a
-      // 17-slot store that the tree keeps.
-      ids = []
+      // 17-slot store that the tree keeps. Until then it holds a shared empty
+      // placeholder (frozen: nothing reads or writes it meanwhile).
+      ids = noIdsYet
       node.attributes.ids = ids
     }
     if (ids.length > 0) {

@@ -3,7 +3,7 @@
  * nodes.py `system_message`.
  */
 import { astext, text, type Attributes, type RstElement, type RstNode } from './nodes.js'
-import { getSourceLine, setParent, setSourceLine } from './util/node-info.js'
+import { getSourceLine, setParent, setSourceLine, withInfo } from './util/node-info.js'
 
 /** docutils: utils.SystemMessage — thrown when a message reaches `halt_level`. */
 export class SystemMessageError extends Error {
@@ -147,19 +147,21 @@ export class Reporter {
       }
       if (!hasSource) attrs.source = this.source
     }
-    const children_: RstNode[] = []
     // `attrs` is ours: add `level` and `type` in place (same key order as
     // `{...attrs, level, type}`) and build the element literal directly
-    // (`element()` would copy the attributes once more).
+    // (`element()` would copy the attributes once more). Both literals are
+    // stamped at once (`withInfo`, as the factories do): stamped later by
+    // `setParent`/`setSourceLine`, each cost a second, throwaway object.
     attrs.level = level
     attrs.type = levels[level]
-    const node: RstElement = { type: 'system_message', attributes: attrs, children: children_ }
-    if (messageText) {
-      // (`element('paragraph', {}, [text])`: the text gets no parent record, as before)
-      const paragraph: RstElement = { type: 'paragraph', attributes: {}, children: [text(messageText)] }
-      children_.push(paragraph)
-      setParent(paragraph, node)
-    }
+    // (`element('paragraph', {}, [text])`: the text gets no parent record, as before)
+    const paragraph: RstElement | undefined = messageText
+      ? withInfo({ type: 'paragraph', attributes: {}, children: [text(messageText)] })
+      : undefined
+    // (an exact one-element list: pushing onto `[]` makes a 17-slot store the tree keeps)
+    const children_: RstNode[] = paragraph === undefined ? [] : [paragraph]
+    const node: RstElement = withInfo({ type: 'system_message', attributes: attrs, children: children_ })
+    if (paragraph !== undefined) setParent(paragraph, node)
     if (children !== undefined) {
       for (let index = 0; index < children.length; index++) {
         const child = children[index]

@@ -9,12 +9,11 @@
  * matchers of `scanner.ts`; handlers move indices through one string.
  * Each returned node's source span is recorded (`spans.ts`).
  */
-import type { DocumentContext } from '../document.js'
+import { appendListAttribute, type DocumentContext } from '../document.js'
 import { astext, element, text, unescape, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
 import { formatPercent, localRoles, role as lookupRole, type RoleFunction, type RoleLanguageModule } from '../roles/index.js'
 import type { Settings } from '../settings.js'
-import { listAttribute } from '../util/node-info.js'
 import { escape2null, fullyNormalizeName, isPySpace, pySplit, pyRstrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
 import { matchCharCodes } from './punctuation.js'
 import {
@@ -53,6 +52,11 @@ class HandlerResult {
   /** End of `before` (start of the consumed text). */
   beforeEnd = 0
   inlines: RstNode[] = noInlines
+  /**
+   * The one node of a handler that makes exactly one (most do): no `[node]`
+   * list per inline markup. Set: `inlines` is empty.
+   */
+  node: RstNode | undefined = undefined
   /** Start of `remaining`. */
   remaining = 0
   /** Start of the consumed text when `before` was trimmed (footnote references; -1: `beforeEnd`). */
@@ -66,11 +70,47 @@ class HandlerResult {
   ): HandlerResult {
     this.beforeEnd = beforeEnd
     this.inlines = inlines
+    this.node = undefined
     this.remaining = remaining
     this.messages = messages
     this.start = start
     this.endstring = endstring
     return this
+  }
+
+  /** `set` with a one-node result. */
+  setNode(
+    beforeEnd: number, node: RstNode, remaining: number, messages: RstElement[], start: number, endstring: string
+  ): HandlerResult {
+    this.set(beforeEnd, noInlines, remaining, messages, start, endstring)
+    this.node = node
+    return this
+  }
+}
+
+/**
+ * Where `parse` collects a text's nodes: a list kept (with its capacity) from
+ * text to text, whose nodes are handed out in an exact-size copy. A fresh
+ * list per text grew to 17 slots at its first push and was dropped right
+ * after (the paragraph copies it: `el`).
+ */
+class NodeSink {
+  private readonly items: Array<RstNode | undefined> = []
+  private count = 0
+
+  add(node: RstNode): void {
+    this.items[this.count++] = node
+  }
+
+  /** The nodes added since the last `take`, in a list of their own. */
+  take(): RstNode[] {
+    const items = this.items
+    const count = this.count
+    const nodes = items.slice(0, count) as RstNode[]
+    // (no references kept to this text's nodes)
+    for (let index = 0; index < count; index++) items[index] = undefined
+    this.count = 0
+    return nodes
   }
 }
 
@@ -89,6 +129,7 @@ class Pass {
   readonly match: InitialMatch = newInitialMatch()
   /** The current handler result. */
   readonly result = new HandlerResult()
+  readonly nodes = new NodeSink()
 
   constructor(options: ScanOptions) {
     this.ends = new EndScanner('', 0, this.names, options)
@@ -110,6 +151,11 @@ const mismatch = Symbol('MarkupMismatch')
 
 /** Shared empty message list of handler results (never modified: `parse` only reads it). */
 const noMessages: RstElement[] = []
+/**
+ * Shared empty message list of `parse` results (nearly every text has no
+ * message). Frozen: callers only read it (they copy it into their nodes).
+ */
+const noParseMessages = Object.freeze([]) as unknown as RstElement[]
 /** Shared empty node list (quoted start-strings), never modified. */
 const noInlines: RstNode[] = []
 
@@ -127,6 +173,8 @@ const rfcUrl = 'rfc%d.html'
  * docutils: states.Inliner.
  */
 export class Inliner {
+  /** `parse`'s node lists are new and exact-size (`NodeSink.take`, literals): see `InlinerLike`. */
+  readonly freshNodeLists = true
   /** docutils: `Inliner.implicit_dispatch` (pattern names, in order). */
   implicitDispatch: ImplicitKind[] = []
   readonly rfcUrl = rfcUrl
@@ -187,27 +235,40 @@ export class Inliner {
     if (!specials.test(source)) {
       // No escape, start-string or implicit pattern can match (a third of
       // the texts): the whole text is one text node.
-      if (source.length === 0) return [[], []]
+      if (source.length === 0) return [[], noParseMessages]
       const node = text(source)
       setInlineSpan(node, 0, source.length)
-      return [[node], []]
+      return [[node], noParseMessages]
     }
     // Nothing before `first` is special (`escape2null` keeps offsets and start characters).
     const first = specials.lastIndex - 1
     const value = source.indexOf('\\', first) === -1 ? source : escape2null(source)
     const to = value.length
-    const processed: RstNode[] = []
-    const messages: RstElement[] = []
     const firstStart = nextStartCharacter(value, first)
     if (firstStart === -1) {
-      // No start-string can match (most texts): only implicit markup.
-      if (to > 0) this.implicitInline(value, 0, to, processed)
-      return [processed, messages]
+      // No start-string can match (most texts): only implicit markup, and
+      // usually not even that (an escape, a colon): then one text node, in
+      // an exact-size list (pushing onto `[]` makes a 17-slot store).
+      if (to === 0) return [[], noParseMessages]
+      if (this.nextTrigger(value, 0) >= to) {
+        const node = text(value)
+        setInlineSpan(node, 0, to)
+        return [[node], noParseMessages]
+      }
+      // (the pass is taken while in use, as below: a throw cannot leave nodes in a spare sink)
+      const implicitPass = this.sparePass ?? new Pass(this.options)
+      this.sparePass = undefined
+      this.implicitInline(value, 0, to, implicitPass.nodes)
+      this.sparePass = implicitPass
+      return [implicitPass.nodes.take(), noParseMessages]
     }
+    // Made on the first message (nearly no text has one).
+    let messages = noParseMessages
     const options = this.options
     const pass = this.sparePass ?? new Pass(options)
     this.sparePass = undefined
     pass.reset(value, to, lineno, options)
+    const processed = pass.nodes
     const names = pass.names
     let remaining = 0
     let unprocessedStart = 0
@@ -216,15 +277,23 @@ export class Inliner {
       if (!match) break
       const result = this.dispatch(pass, match, remaining)
       const resultMessages = result.messages
-      for (let index = 0; index < resultMessages.length; index++) messages.push(resultMessages[index]!)
+      if (resultMessages.length > 0) {
+        if (messages === noParseMessages) messages = []
+        for (let index = 0; index < resultMessages.length; index++) messages.push(resultMessages[index]!)
+      }
+      const one = result.node
       const inlines = result.inlines
-      if (inlines.length > 0) {
+      if (one !== undefined || inlines.length > 0) {
         this.implicitInline(value, unprocessedStart, result.beforeEnd, processed)
         const start = result.start === -1 ? result.beforeEnd : result.start
+        if (one !== undefined) {
+          setInlineSpan(one, start, result.remaining)
+          processed.add(one)
+        }
         for (let index = 0; index < inlines.length; index++) {
           const node = inlines[index]!
           setInlineSpan(node, start, result.remaining)
-          processed.push(node)
+          processed.add(node)
         }
         unprocessedStart = result.remaining
       }
@@ -232,7 +301,7 @@ export class Inliner {
     }
     if (unprocessedStart < to) this.implicitInline(value, unprocessedStart, to, processed)
     this.sparePass = pass
-    return [processed, messages]
+    return [processed.take(), messages]
   }
 
   private dispatch(pass: Pass, match: InitialMatch, from: number): HandlerResult {
@@ -285,12 +354,12 @@ export class Inliner {
       const node = element(nodeType, undefined, content ? [text(content)] : [])
       // Only `substitution_reference` reads the end-string.
       const endstring = endKind === 'substitution_ref' ? value.slice(endmatch.start, endmatch.groupEnd) : ''
-      return pass.result.set(matchstart, [node], textend, noMessages, -1, endstring)
+      return pass.result.setNode(matchstart, node, textend, noMessages, -1, endstring)
     }
     const message = this.reporter.warning(`Inline ${nodeType} start-string without end-string.`, [], { line: pass.lineno })
     const raw = unescape(value.slice(matchstart, matchend), true)
     const problematic = this.problematic(raw, raw, message)
-    return pass.result.set(matchstart, [problematic], matchend, [message], -1, '')
+    return pass.result.setNode(matchstart, problematic, matchend, [message], -1, '')
   }
 
   /**
@@ -308,7 +377,7 @@ export class Inliner {
     const problematic = element('problematic', undefined, content ? [text(content)] : [])
     problematic.attributes.refid = msgid
     const prbid = this.document.setId(problematic)
-    listAttribute(message, 'backrefs').push(prbid)
+    appendListAttribute(message, 'backrefs', prbid)
     return problematic
   }
 
@@ -340,7 +409,7 @@ export class Inliner {
           )
           const raw = unescape(value.slice(rolestart, textend), true)
           const problematic = this.problematic(raw, raw, message)
-          return pass.result.set(rolestart, [problematic], textend, [message], -1, '')
+          return pass.result.setNode(rolestart, problematic, textend, [message], -1, '')
         }
         roleName = value.slice(endmatch.suffixStart, endmatch.suffixEnd).slice(1, -1)
         hasRole = true
@@ -358,11 +427,14 @@ export class Inliner {
           )
           const raw = unescape(value.slice(rolestart, textend), true)
           const problematic = this.problematic(raw, raw, message)
-          return pass.result.set(rolestart, [problematic], textend, [message], -1, '')
+          return pass.result.setNode(rolestart, problematic, textend, [message], -1, '')
         }
         // `rawsource.endswith('__')`: the null escape before a final `_` would be restored as `\`.
         const anonymous = textend - 2 >= matchstart && value.charCodeAt(textend - 2) === 0x5f
-        return pass.result.set(matchstart, this.phraseReference(anonymous, escaped), textend, noMessages, -1, '')
+        const nodes = this.phraseReference(anonymous, escaped)
+        return Array.isArray(nodes)
+          ? pass.result.set(matchstart, nodes, textend, noMessages, -1, '')
+          : pass.result.setNode(matchstart, nodes, textend, noMessages, -1, '')
       }
       const rawsource = unescape(value.slice(rolestart, textend), true)
       const roleResult = this.interpreted(rawsource, escaped, roleName, lineno) // no destructuring: hot
@@ -375,7 +447,7 @@ export class Inliner {
     )
     const raw = unescape(value.slice(matchstart, matchend), true)
     const problematic = this.problematic(raw, raw, message)
-    return pass.result.set(matchstart, [problematic], matchend, [message], -1, '')
+    return pass.result.setNode(matchstart, problematic, matchend, [message], -1, '')
   }
 
   /**
@@ -387,11 +459,15 @@ export class Inliner {
    * @returns `[nodes, messages]`.
    */
   phraseRef(rawsource: string, escaped: string): [RstNode[], RstElement[]] {
-    return [this.phraseReference(rawsource.endsWith('__'), escaped), []]
+    const nodes = this.phraseReference(rawsource.endsWith('__'), escaped)
+    return [Array.isArray(nodes) ? nodes : [nodes], []]
   }
 
-  /** `phraseRef` given whether `rawsource` ends with `__` (anonymous). */
-  private phraseReference(anonymous: boolean, escaped: string): RstNode[] {
+  /**
+   * `phraseRef` given whether `rawsource` ends with `__` (anonymous): the
+   * reference, or the reference and its target (no list for one node).
+   */
+  private phraseReference(anonymous: boolean, escaped: string): RstElement | [RstElement, RstElement] {
     const match = searchEmbeddedLink(escaped)
     let content: string
     let unescaped: string
@@ -439,7 +515,6 @@ export class Inliner {
     const refname = name.toLowerCase()
     const reference = element('reference', undefined, content ? [text(content)] : [])
     reference.attributes.name = name
-    const nodeList: RstNode[] = [reference]
 
     if (anonymous) {
       if (target && aliastype === 'name') {
@@ -451,7 +526,8 @@ export class Inliner {
         reference.attributes.anonymous = true
       }
     } else if (target) {
-      listAttribute(target, 'names').push(refname)
+      // (exact-size arrays: pushing onto `[]`/`[x]` makes a 17/19-slot store)
+      appendListAttribute(target, 'names', refname)
       if (aliastype === 'name') {
         reference.attributes.refname = alias
         this.document.noteIndirectTarget(target)
@@ -460,12 +536,12 @@ export class Inliner {
         reference.attributes.refuri = alias
       }
       this.document.noteImplicitTarget(target, this.parent)
-      nodeList.push(target)
+      return [reference, target] // no messages
     } else {
       reference.attributes.refname = refname
       this.document.noteRefname(reference)
     }
-    return nodeList // no messages
+    return reference
   }
 
   /**
@@ -513,11 +589,11 @@ export class Inliner {
   /** docutils: Inliner.inline_internal_target */
   private inlineInternalTarget(pass: Pass, match: InitialMatch, from: number): HandlerResult {
     const result = this.inlineObj(pass, match, from, 'target', 'target')
-    const target = result.inlines[0]
+    const target = result.node // (`inlineObj` makes one node or none)
     if (target && target.type === 'target') {
       const node = target as RstElement
       const name = fullyNormalizeName(astext(node))
-      listAttribute(node, 'names').push(name)
+      appendListAttribute(node, 'names', name)
       this.document.noteExplicitTarget(node, this.parent)
     }
     return result
@@ -526,8 +602,8 @@ export class Inliner {
   /** docutils: Inliner.substitution_reference */
   private substitutionReference(pass: Pass, match: InitialMatch, from: number): HandlerResult {
     const result = this.inlineObj(pass, match, from, 'substitution_ref', 'substitution_reference')
-    if (result.inlines.length === 1) {
-      const subref = result.inlines[0] as RstElement
+    if (result.node !== undefined) { // (`inlineObj` makes one node or none)
+      const subref = result.node as RstElement
       if (subref.type === 'substitution_reference') {
         const subrefText = astext(subref)
         this.document.noteSubstitutionRef(subref, subrefText)
@@ -541,7 +617,7 @@ export class Inliner {
             this.document.noteRefname(reference)
           }
           reference.children.push(subref)
-          result.inlines = [reference]
+          result.node = reference
         }
       }
     }
@@ -582,7 +658,7 @@ export class Inliner {
         beforeEnd = from + pyRstrip(value.slice(from, beforeEnd)).length
       }
     }
-    return pass.result.set(beforeEnd, [refnode], remaining, noMessages, match.wholeStart, '')
+    return pass.result.setNode(beforeEnd, refnode, remaining, noMessages, match.wholeStart, '')
   }
 
   /** docutils: Inliner.reference and Inliner.anonymous_reference */
@@ -598,21 +674,21 @@ export class Inliner {
       node.attributes.refname = referencename.toLowerCase()
       this.document.noteRefname(node)
     }
-    return pass.result.set(match.wholeStart, [node], match.wholeEnd, noMessages, -1, '')
+    return pass.result.setNode(match.wholeStart, node, match.wholeEnd, noMessages, -1, '')
   }
 
   /**
    * docutils: Inliner.implicit_inline — standalone URIs, email addresses and
    * (when enabled) PEP/RFC references in `value[from:to]`, appended to `out`.
    */
-  private implicitInline(value: string, from: number, to: number, out: RstNode[]): void {
+  private implicitInline(value: string, from: number, to: number, out: NodeSink): void {
     if (from >= to) return
     const firstTrigger = this.nextTrigger(value, from)
     if (firstTrigger >= to) {
       // No pattern can match (nearly every text): the whole range is text.
       const node = text(value.slice(from, to))
       setInlineSpan(node, from, to)
-      out.push(node)
+      out.add(node)
       return
     }
     // Patterns that found nothing in [failedFrom, to): only the new start
@@ -652,8 +728,10 @@ export class Inliner {
               : this.rfcReference(value, match as ReturnType<ImplicitScanner['searchRfc']> & object)
         if (nodes === mismatch) continue
         if (match.start > from) this.implicitInline(value, from, match.start, out)
-        for (const node of nodes) setInlineSpan(node, match.start, match.end)
-        out.push(...nodes)
+        for (const node of nodes) {
+          setInlineSpan(node, match.start, match.end)
+          out.add(node)
+        }
         from = match.end
         found = true
         break
@@ -661,7 +739,7 @@ export class Inliner {
       if (!found) {
         const node = text(value.slice(from, to))
         setInlineSpan(node, from, to)
-        out.push(node)
+        out.add(node)
         return
       }
     }

@@ -447,9 +447,28 @@ function footnoteMatch(out: InitialMatch, start: number, labelStart: number, lab
   return match
 }
 
+/** A blank end-string match, to be filled (`EndScanner` keeps one per use). */
+function newEndMatch(): EndMatch {
+  return { start: -1, groupEnd: -1, end: -1, suffixStart: -1, suffixEnd: -1, roleStart: -1, roleEnd: -1 }
+}
+
+/** Fill `out` with an end-string match; returns it. */
+function fillEndMatch(
+  out: EndMatch, start: number, groupEnd: number, suffixStart: number, roleStart: number, roleEnd: number
+): EndMatch {
+  out.start = start
+  out.groupEnd = groupEnd
+  out.end = groupEnd
+  out.suffixStart = suffixStart
+  out.suffixEnd = suffixStart === -1 ? -1 : groupEnd
+  out.roleStart = roleStart
+  out.roleEnd = roleEnd
+  return out
+}
+
 /** A simple end-string match (`start(1)` = `index`, `end()` = `groupEnd`). */
-function endMatch(index: number, groupEnd: number): EndMatch {
-  return { start: index, groupEnd, end: groupEnd, suffixStart: -1, suffixEnd: -1, roleStart: -1, roleEnd: -1 }
+function endMatch(out: EndMatch, index: number, groupEnd: number): EndMatch {
+  return fillEndMatch(out, index, groupEnd, -1, -1, -1)
 }
 
 /** The characters end-strings start with. */
@@ -487,6 +506,11 @@ export interface EndMatch {
 /**
  * Searches for end-strings, caching the next match of each pattern so that
  * many unterminated start-strings cost linear time overall.
+ *
+ * A returned match is one of the scanner's own objects, valid until the next
+ * `search` (handlers read it at once): one for a match at the search start,
+ * one per pattern for the cached one (refilled only when that cache entry is
+ * replaced). No object per end-string.
  */
 export class EndScanner {
   // Created on the first search past `from` (most paragraphs have no inline
@@ -496,6 +520,12 @@ export class EndScanner {
   private cacheMatch: (EndMatch | undefined)[] | undefined
   /** Whether the cache holds entries (`reset` clears them). */
   private cacheUsed = false
+  /** The match at the search start (never cached). */
+  private readonly firstMatch = newEndMatch()
+  /** Per pattern: the object its cache entry uses. */
+  private readonly slotMatches: EndMatch[] = [
+    newEndMatch(), newEndMatch(), newEndMatch(), newEndMatch(), newEndMatch(), newEndMatch()
+  ]
   constructor(
     public value: string,
     public to: number,
@@ -527,7 +557,7 @@ export class EndScanner {
    */
   search(kind: EndKind, from: number): EndMatch | undefined {
     // At `from` the look-behind sees the start of the string.
-    const first = this.matchAt(kind, from, from)
+    const first = this.matchAt(kind, from, from, this.firstMatch)
     if (first) return first
     if (this.cacheFrom === undefined) {
       this.cacheFrom = [-1, -1, -1, -1, -1, -1]
@@ -542,6 +572,8 @@ export class EndScanner {
       if (cached === undefined || cached.start >= from + 1) return cached
     }
     let found: EndMatch | undefined
+    // (the stale cache entry's object: a failed attempt leaves it untouched)
+    const out = this.slotMatches[slot]!
     const { value, to } = this
     // Every end-string starts with `*`, `` ` `` or `|`; the regular
     // expression engine finds them faster than a `charCodeAt` loop (`to` is
@@ -552,7 +584,7 @@ export class EndScanner {
       if (!endCharacters.test(value)) break
       const candidate = endCharacters.lastIndex - 1
       if (candidate >= to) break
-      found = this.matchAt(kind, candidate, from)
+      found = this.matchAt(kind, candidate, from, out)
       if (found) break
       index = candidate + 1
     }
@@ -562,7 +594,8 @@ export class EndScanner {
     return found
   }
 
-  private matchAt(kind: EndKind, index: number, from: number): EndMatch | undefined {
+  /** The match at `index` filled into `out` (only on success), or undefined. */
+  private matchAt(kind: EndKind, index: number, from: number, out: EndMatch): EndMatch | undefined {
     const { value, to, options } = this
     if (index >= to) return undefined
     const code = value.charCodeAt(index)
@@ -571,38 +604,38 @@ export class EndScanner {
       case 'emphasis':
         // `(?<![\s\x00])(\*)` + suffix
         if (code !== asterisk || before === nul || (before !== -1 && isSpace(before))) return undefined
-        return endStringSuffix(value, index + 1, to, options) ? endMatch(index, index + 1) : undefined
+        return endStringSuffix(value, index + 1, to, options) ? endMatch(out, index, index + 1) : undefined
       case 'strong':
         // `(?<![\s\x00])(\*\*)` + suffix
         if (code !== asterisk || before === nul || (before !== -1 && isSpace(before))) return undefined
         if (index + 1 >= to || value.charCodeAt(index + 1) !== asterisk) return undefined
-        return endStringSuffix(value, index + 2, to, options) ? endMatch(index, index + 2) : undefined
+        return endStringSuffix(value, index + 2, to, options) ? endMatch(out, index, index + 2) : undefined
       case 'literal':
         // `(?<!\s)(``)` + suffix
         if (code !== graveAccent || (before !== -1 && isSpace(before))) return undefined
         if (index + 1 >= to || value.charCodeAt(index + 1) !== graveAccent) return undefined
-        return endStringSuffix(value, index + 2, to, options) ? endMatch(index, index + 2) : undefined
+        return endStringSuffix(value, index + 2, to, options) ? endMatch(out, index, index + 2) : undefined
       case 'target':
         // `(?<![\s\x00])(`)` + suffix
         if (code !== graveAccent || before === nul || (before !== -1 && isSpace(before))) return undefined
-        return endStringSuffix(value, index + 1, to, options) ? endMatch(index, index + 1) : undefined
+        return endStringSuffix(value, index + 1, to, options) ? endMatch(out, index, index + 1) : undefined
       case 'substitution_ref': {
         // `(?<![\s\x00])(\|_{0,2})` + suffix, greedy.
         if (code !== verticalBar || before === nul || (before !== -1 && isSpace(before))) return undefined
         let underscores = 0
         while (underscores < 2 && index + 1 + underscores < to && value.charCodeAt(index + 1 + underscores) === underscore) underscores++
         for (let count = underscores; count >= 0; count--) {
-          if (endStringSuffix(value, index + 1 + count, to, options)) return endMatch(index, index + 1 + count)
+          if (endStringSuffix(value, index + 1 + count, to, options)) return endMatch(out, index, index + 1 + count)
         }
         return undefined
       }
       case 'interpreted_or_phrase_ref':
-        return this.interpretedAt(index, from)
+        return this.interpretedAt(index, from, out)
     }
   }
 
   /** `(?<!(?<!\x00)[\s\x00])` `` ` `` `(?P<suffix>(?P<role>:simplename:)?(?P<refend>__?)?)` + suffix. */
-  private interpretedAt(index: number, from: number): EndMatch | undefined {
+  private interpretedAt(index: number, from: number, out: EndMatch): EndMatch | undefined {
     const { value, to, options } = this
     if (value.charCodeAt(index) !== graveAccent) return undefined
     const before = codeBefore(value, index, from)
@@ -621,14 +654,14 @@ export class EndScanner {
         if (roleEnd !== -1) {
           const end = refendAt(value, roleEnd, to, options)
           if (end !== -1) {
-            return { start: index, groupEnd: end, end, suffixStart, suffixEnd: end, roleStart: suffixStart, roleEnd }
+            return fillEndMatch(out, index, end, suffixStart, suffixStart, roleEnd)
           }
         }
       }
     }
     const end = refendAt(value, suffixStart, to, options)
     if (end === -1) return undefined
-    return { start: index, groupEnd: end, end, suffixStart, suffixEnd: end, roleStart: -1, roleEnd: -1 }
+    return fillEndMatch(out, index, end, suffixStart, -1, -1)
   }
 }
 

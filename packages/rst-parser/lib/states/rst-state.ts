@@ -262,6 +262,20 @@ export function el(type: string, attributes?: Attributes, children?: RstNode[]):
 }
 
 /**
+ * `el(type, undefined, children)` taking `children` itself as the node's
+ * children (no copy): only for a list nobody else holds and that is already
+ * exact-size (an inliner's `freshNodeLists`), where `el`'s copy would be
+ * garbage at once.
+ */
+export function elOwning(type: string, children: RstNode[]): RstElement {
+  if (children.length === 0) return el(type)
+  const node = element(type, undefined, children)
+  if (isFixedTextType(type)) node.attributes['xml:space'] = 'preserve'
+  for (let index = 0; index < children.length; index++) setParent(children[index], node)
+  return node
+}
+
+/**
  * Replace the children array of a node filled by pushes (a nested parse) by
  * an exact-size copy when it is short: pushing onto `[]` makes a 17-slot
  * store, which the tree would keep (bounded work: at most 16 children).
@@ -586,7 +600,7 @@ export abstract class RSTState extends State<Context> {
     const sectionNode = el('section')
     this.addOneToParent(sectionNode)
     const [textnodes, titleMessages] = this.inlineText(title, lineno)
-    const titlenode = el('title', undefined, textnodes)
+    const titlenode = this.inliner.freshNodeLists === true ? elOwning('title', textnodes) : el('title', undefined, textnodes)
     const name = fullyNormalizeName(astext(titlenode))
     appendListAttribute(sectionNode, 'names', name)
     appendChildren(sectionNode, titlenode, ...messages, ...titleMessages)
@@ -644,7 +658,7 @@ export abstract class RSTState extends State<Context> {
       textValue = data
     }
     const inlined = this.inlineText(textValue, lineno)
-    const p = el('paragraph', undefined, inlined[0])
+    const p = this.inliner.freshNodeLists === true ? elOwning('paragraph', inlined[0]) : el('paragraph', undefined, inlined[0])
     const machine = this.stateMachine
     setSourceLine(p, machine.sourceAt(lineno), machine.sourceLineAt(lineno))
     this.addOneToParent(p)

@@ -12,6 +12,12 @@ import type { RSTStateMachine as RSTStateMachineLike } from './rst-state.js'
 export interface InlinerLike {
   initCustomizations(settings: Settings): void
   parse(text: string, lineno: number, memo: Memo, parent: RstElement): [RstNode[], RstElement[]]
+  /**
+   * True when every node list `parse` returns is new, exact-size and not
+   * kept by the inliner: a paragraph may then take it as its children
+   * instead of copying it (`elOwning`). Absent: lists are copied.
+   */
+  readonly freshNodeLists?: boolean
 }
 
 /** docutils: `RSTStateMachine.memo` (a Struct). */

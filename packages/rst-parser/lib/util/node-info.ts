@@ -118,11 +118,6 @@ class InfoStamp extends Carrier {
     return span === undefined ? undefined : [span[0], span[1]]
   }
 
-  /** Stamp `node` (no record yet). */
-  static stamp(node: RstNode): void {
-    if (!(#info in node)) new InfoStamp(node)
-  }
-
   static parentOf(node: RstNode): RstElement | undefined {
     return #parent in node ? (node as unknown as InfoStamp).#parent : undefined
   }
@@ -144,10 +139,11 @@ function infoOf(node: RstNode): NodeInfo {
 /**
  * Stamp a new node's private fields (parent, info; no record yet) right away
  * (node factories), so every node gets them before any other property is
- * added: fewer hidden classes, monomorphic info loads.
+ * added: fewer hidden classes, monomorphic info loads. The node must be
+ * fresh (not stamped yet): no `#info in node` check (a stamped node throws).
  */
 export function withInfo<T extends RstNode>(node: T): T {
-  InfoStamp.stamp(node)
+  new InfoStamp(node)
   return node
 }
 
