@@ -14,6 +14,7 @@ import { astext, element, text, unescape, type RstElement, type RstNode } from '
 import type { Reporter } from '../reporter.js'
 import { formatPercent, localRoles, role as lookupRole, type RoleFunction, type RoleLanguageModule } from '../roles/index.js'
 import type { Settings } from '../settings.js'
+import { treeListCopy } from '../util/arrays.js'
 import { escape2null, fullyNormalizeName, isPySpace, pySplit, pyRstrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
 import { matchCharCodes } from './punctuation.js'
 import {
@@ -106,7 +107,7 @@ class NodeSink {
   take(): RstNode[] {
     const items = this.items
     const count = this.count
-    const nodes = items.slice(0, count) as RstNode[]
+    const nodes = treeListCopy(items, 0, count) as RstNode[]
     // (no references kept to this text's nodes)
     for (let index = 0; index < count; index++) items[index] = undefined
     this.count = 0

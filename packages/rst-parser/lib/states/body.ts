@@ -175,7 +175,7 @@ export class Body extends RSTState {
     const value = pyRstrip(indented.lines().join('\n'))
     const lineno = 1 + lineOffset
     const [textnodes, messages] = this.inlineText(value, lineno)
-    const node = el('attribution', undefined, textnodes)
+    const node = this.inlineElement('attribution', textnodes)
     this.setSourceLineAt(node, lineno)
     return [node, messages]
   }
@@ -365,7 +365,7 @@ export class Body extends RSTState {
     const fieldNode = el('field')
     setSourceLine(fieldNode, source, line)
     const [nameNodes, nameMessages] = this.inlineText(name, lineno)
-    const fieldName = el('field_name', undefined, nameNodes)
+    const fieldName = this.inlineElement('field_name', nameNodes)
     const fieldBody = el('field_body', undefined, nameMessages)
     // (both children in one exact-size array: appending them to `[]` makes a 17-slot store the tree keeps)
     setParent(fieldName, fieldNode)
@@ -518,7 +518,7 @@ export class Body extends RSTState {
     const blankFinish = this.stateMachine.indentedBlankFinish
     const value = indented.lines().join('\n')
     const [textNodes, messages] = this.inlineText(value, lineno)
-    const line = el('line', undefined, textNodes)
+    const line = this.inlineElement('line', textNodes)
     this.setSourceLineAt(line, lineno)
     if (pyRstrip(match.input) !== '|') lineIndents.set(line, (match[1] ?? '').length - 1)
     return [line, messages, blankFinish]

@@ -8,6 +8,7 @@ import { astext, element, isFixedTextType, text, type Attributes, type RstElemen
 import type { Reporter } from '../reporter.js'
 import { State, StateMachine, StateMachineError, StringList, emptyResults, transitionResult, type TransitionResult } from '../statemachine.js'
 import { appendChild, appendChildren, getParent, ownSourceLine, setParent, setPositionHint, setSourceLine } from '../util/node-info.js'
+import { treeListCopy } from '../util/arrays.js'
 import { codeAt, fullyNormalizeName, lengthOf, pyRstrip } from '../util/strings.js'
 import { FallbackInliner } from './fallback-inliner.js'
 import type { Context, InlinerLike, Memo } from './types.js'
@@ -255,7 +256,7 @@ export function sectionHierarchy(node: RstElement): RstElement[] {
 /** Create an element, recording children's parent (docutils node constructors). */
 export function el(type: string, attributes?: Attributes, children?: RstNode[]): RstElement {
   // An exact-size copy of `children` (appending them one by one to `[]` makes room for 17: retained by the tree).
-  const node = element(type, attributes, children === undefined || children.length === 0 ? undefined : children.slice())
+  const node = element(type, attributes, children === undefined || children.length === 0 ? undefined : treeListCopy(children))
   if (isFixedTextType(type) && node.attributes['xml:space'] === undefined) node.attributes['xml:space'] = 'preserve'
   if (children !== undefined) for (let index = 0; index < children.length; index++) setParent(children[index], node) // no spread: hot
   return node
@@ -282,7 +283,7 @@ export function elOwning(type: string, children: RstNode[]): RstElement {
  */
 export function compactChildren(node: RstElement): void {
   const children = node.children
-  if (children.length !== 0 && children.length < 17) node.children = children.slice()
+  if (children.length !== 0 && children.length < 17) node.children = treeListCopy(children)
 }
 
 /** docutils `TextElement(rawsource, text)`: a text child only when `text` is not empty. */
@@ -600,7 +601,7 @@ export abstract class RSTState extends State<Context> {
     const sectionNode = el('section')
     this.addOneToParent(sectionNode)
     const [textnodes, titleMessages] = this.inlineText(title, lineno)
-    const titlenode = this.inliner.freshNodeLists === true ? elOwning('title', textnodes) : el('title', undefined, textnodes)
+    const titlenode = this.inlineElement('title', textnodes)
     const name = fullyNormalizeName(astext(titlenode))
     appendListAttribute(sectionNode, 'names', name)
     appendChildren(sectionNode, titlenode, ...messages, ...titleMessages)
@@ -627,7 +628,7 @@ export abstract class RSTState extends State<Context> {
       textValue = data
     }
     const [textnodes, messages] = this.inlineText(textValue, lineno)
-    const p = el('paragraph', undefined, textnodes)
+    const p = this.inlineElement('paragraph', textnodes)
     this.setSourceLineAt(p, lineno)
     const result: RstNode[] = [p] // `[p, ...messages]` without the spread
     for (let index = 0; index < messages.length; index++) result.push(messages[index]!)
@@ -658,7 +659,7 @@ export abstract class RSTState extends State<Context> {
       textValue = data
     }
     const inlined = this.inlineText(textValue, lineno)
-    const p = this.inliner.freshNodeLists === true ? elOwning('paragraph', inlined[0]) : el('paragraph', undefined, inlined[0])
+    const p = this.inlineElement('paragraph', inlined[0])
     const machine = this.stateMachine
     setSourceLine(p, machine.sourceAt(lineno), machine.sourceLineAt(lineno))
     this.addOneToParent(p)
@@ -678,6 +679,17 @@ export abstract class RSTState extends State<Context> {
       if (hintLine !== undefined) setPositionHint(node, machine.sourceAt(lineno), hintLine)
     }
     appendChild(this.parent, node)
+  }
+
+  /**
+   * `el(type, undefined, nodes)` for the node list `inlineText` just returned:
+   * the element takes the list itself when the inliner makes fresh exact-size
+   * lists (`elOwning`), else gets a copy. The inliner's list is built where it
+   * can be pretenured (`treeListCopy`), so the copy `el` would make (young,
+   * copied by the next scavenge) is saved too.
+   */
+  inlineElement(type: string, nodes: RstNode[]): RstElement {
+    return this.inliner.freshNodeLists === true ? elOwning(type, nodes) : el(type, undefined, nodes)
   }
 
   /** docutils: RSTState.inline_text */
