@@ -61,6 +61,17 @@ export function element(type: string, attributes?: Attributes, children: RstNode
   return withInfo({ type, attributes: attributes === undefined ? {} : { ...attributes }, children })
 }
 
+/**
+ * `element` taking `attributes` and `children` themselves (no copies): only
+ * for fresh objects nobody else holds. Its callers pass their own literals,
+ * so each literal has its own allocation site, which V8 pretenures when the
+ * site's objects survive (tree parts); a spread copy (`{ ...attributes }`) is
+ * always allocated young and copied by every scavenge during the parse.
+ */
+export function elementOwning(type: string, attributes: Attributes, children: RstNode[]): RstElement {
+  return withInfo({ type, attributes, children })
+}
+
 export function text(value: string): RstText {
   return withInfo({ type: 'text', value })
 }

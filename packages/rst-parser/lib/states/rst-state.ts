@@ -4,7 +4,7 @@
 import type { DocumentContext } from '../document.js'
 import { getRstLanguage } from '../languages/index.js'
 import type { RstLanguageModule } from '../languages/types.js'
-import { astext, element, isFixedTextType, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
+import { astext, element, elementOwning, isFixedTextType, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
 import { State, StateMachine, StateMachineError, StringList, emptyResults, transitionResult, type TransitionResult } from '../statemachine.js'
 import { appendChild, appendChildren, getParent, ownSourceLine, setParent, setPositionHint, setSourceLine } from '../util/node-info.js'
@@ -256,7 +256,9 @@ export function sectionHierarchy(node: RstElement): RstElement[] {
 /** Create an element, recording children's parent (docutils node constructors). */
 export function el(type: string, attributes?: Attributes, children?: RstNode[]): RstElement {
   // An exact-size copy of `children` (appending them one by one to `[]` makes room for 17: retained by the tree).
-  const node = element(type, attributes, children === undefined || children.length === 0 ? undefined : treeListCopy(children))
+  const list = children === undefined || children.length === 0 ? [] : treeListCopy(children)
+  // (the `{}` here is el's own allocation site: see `elementOwning`)
+  const node = attributes === undefined ? elementOwning(type, {}, list) : element(type, attributes, list)
   if (isFixedTextType(type) && node.attributes['xml:space'] === undefined) node.attributes['xml:space'] = 'preserve'
   if (children !== undefined) for (let index = 0; index < children.length; index++) setParent(children[index], node) // no spread: hot
   return node
@@ -270,7 +272,7 @@ export function el(type: string, attributes?: Attributes, children?: RstNode[]):
  */
 export function elOwning(type: string, children: RstNode[]): RstElement {
   if (children.length === 0) return el(type)
-  const node = element(type, undefined, children)
+  const node = elementOwning(type, {}, children)
   if (isFixedTextType(type)) node.attributes['xml:space'] = 'preserve'
   for (let index = 0; index < children.length; index++) setParent(children[index], node)
   return node
