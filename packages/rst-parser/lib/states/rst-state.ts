@@ -265,15 +265,16 @@ export function el(type: string, attributes?: Attributes, children?: RstNode[]):
 }
 
 /**
- * `el(type, undefined, children)` taking `children` itself as the node's
+ * `el(type, attributes, children)` taking `children` itself as the node's
  * children (no copy): only for a list nobody else holds and that is already
- * exact-size (an inliner's `freshNodeLists`), where `el`'s copy would be
- * garbage at once.
+ * exact-size (an inliner's `freshNodeLists`, a `[node]` literal), where
+ * `el`'s copy would be garbage at once (and the list the tree keeps would be
+ * that young copy instead of a possibly pretenured original).
  */
-export function elOwning(type: string, children: RstNode[]): RstElement {
-  if (children.length === 0) return el(type)
-  const node = elementOwning(type, {}, children)
-  if (isFixedTextType(type)) node.attributes['xml:space'] = 'preserve'
+export function elOwning(type: string, children: RstNode[], attributes?: Attributes): RstElement {
+  if (children.length === 0) return el(type, attributes)
+  const node = attributes === undefined ? elementOwning(type, {}, children) : element(type, attributes, children)
+  if (isFixedTextType(type) && node.attributes['xml:space'] === undefined) node.attributes['xml:space'] = 'preserve'
   for (let index = 0; index < children.length; index++) setParent(children[index], node)
   return node
 }
@@ -292,7 +293,9 @@ export function compactChildren(node: RstElement): void {
 export function textElement(type: string, value: string, attributes?: Attributes, children?: RstNode[]): RstElement {
   // (no default `{}`/`[]`: `el` copies the attributes and starts from an empty children list anyway)
   if (!value) return el(type, attributes, children)
-  return el(type, attributes, children === undefined || children.length === 0 ? [text(value)] : [text(value), ...children])
+  // (`[text(value)]` is fresh and exact-size: the element takes it, and the literal is the list's allocation site)
+  if (children === undefined || children.length === 0) return elOwning(type, [text(value)], attributes)
+  return el(type, attributes, [text(value), ...children])
 }
 
 /**
