@@ -10,7 +10,7 @@ import { localRoles } from '../roles/registry.js'
 import { RSTStateMachine, stateClasses } from '../states/rst-state.js'
 import { StringList } from '../statemachine.js'
 import { appendChildren, listAttribute, setParent } from '../util/node-info.js'
-import { escape2null, expandTabs, isPyBlank, lengthOf, pySplit, pySplitlines, pyStrip, string2lines } from '../util/strings.js'
+import { escape2null, expandTabs, isPyBlank, pySplit, pySplitlines, pyStrip, string2lines } from '../util/strings.js'
 import { unescape } from '../nodes.js'
 import {
   classOption,
@@ -261,7 +261,7 @@ function insertIntoInputLines(directive: Directive, value: string, tabWidth: num
   const source = directive.options.source as string
   const textlines = string2lines(value, tabWidth, true)
   for (let index = 0; index < textlines.length; index++) {
-    if (lengthOf(textlines[index]!) > settings.line_length_limit) { // (lines of several string kinds)
+    if (textlines[index]!.length > settings.line_length_limit) {
       const lineNo = index + 1 + ((directive.options['start-line'] as number | undefined) ?? 0)
       throw directive.warning(`"${source}": line ${lineNo} exceeds the line-length-limit.`)
     }

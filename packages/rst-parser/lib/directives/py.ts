@@ -6,25 +6,25 @@
  */
 
 import { QuietError } from '../util/quiet-error.js'
-import { codeAt, isPySpace, lengthOf, pySplit, sliceOf } from '../util/strings.js'
+import { isPySpace, pySplit } from '../util/strings.js'
 
 /** Python `str.split(None, maxsplit)`. */
 export function pySplitMax(value: string, maxsplit: number): string[] {
   if (maxsplit < 0) return pySplit(value)
   const result: string[] = []
   let index = 0
-  const length = lengthOf(value) // `lengthOf`/`codeAt`/`sliceOf`: option values are strings of several kinds
+  const length = value.length
   while (index < length) {
-    while (index < length && isPySpace(codeAt(value, index))) index++
+    while (index < length && isPySpace(value.charCodeAt(index))) index++
     if (index >= length) break
     if (result.length === maxsplit) {
       // the rest, left-stripped only (as Python does)
-      result.push(sliceOf(value, index))
+      result.push(value.slice(index))
       return result
     }
     const start = index
-    while (index < length && !isPySpace(codeAt(value, index))) index++
-    result.push(sliceOf(value, start, index))
+    while (index < length && !isPySpace(value.charCodeAt(index))) index++
+    result.push(value.slice(start, index))
   }
   return result
 }

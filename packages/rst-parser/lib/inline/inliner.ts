@@ -14,7 +14,7 @@ import { astext, element, text, unescape, type RstElement, type RstNode } from '
 import type { Reporter } from '../reporter.js'
 import { formatPercent, localRoles, role as lookupRole, type RoleFunction, type RoleLanguageModule } from '../roles/index.js'
 import type { Settings } from '../settings.js'
-import { codeAt as codeUnitAt, escape2null, fullyNormalizeName, lengthOf, isPySpace, pySplit, pyRstrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
+import { escape2null, fullyNormalizeName, isPySpace, pySplit, pyRstrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
 import { matchCharCodes } from './punctuation.js'
 import {
   EndScanner,
@@ -235,17 +235,15 @@ export class Inliner {
     if (!specials.test(source)) {
       // No escape, start-string or implicit pattern can match (a third of
       // the texts): the whole text is one text node.
-      // (`lengthOf`: the sources are strings of several kinds, see `util/strings.ts`)
-      const length = lengthOf(source)
-      if (length === 0) return [[], noParseMessages]
+      if (source.length === 0) return [[], noParseMessages]
       const node = text(source)
-      setInlineSpan(node, 0, length)
+      setInlineSpan(node, 0, source.length)
       return [[node], noParseMessages]
     }
     // Nothing before `first` is special (`escape2null` keeps offsets and start characters).
     const first = specials.lastIndex - 1
     const value = source.indexOf('\\', first) === -1 ? source : escape2null(source)
-    const to = lengthOf(value)
+    const to = value.length
     const firstStart = nextStartCharacter(value, first)
     if (firstStart === -1) {
       // No start-string can match (most texts): only implicit markup, and
@@ -420,7 +418,7 @@ export class Inliner {
       const escaped = value.slice(matchend, endmatch.start)
       // `rawsource` (`unescape(string[matchstart:textend], True)`) ends with
       // `_` exactly when the text does (a restored escape is a backslash).
-      if (codeUnitAt(value, textend - 1) === 0x5f /* _ */) {
+      if (value.charCodeAt(textend - 1) === 0x5f /* _ */) {
         if (hasRole) {
           const message = this.reporter.warning(
             `Mismatch: both interpreted text role ${position} and reference suffix.`,
@@ -432,7 +430,7 @@ export class Inliner {
           return pass.result.setNode(rolestart, problematic, textend, [message], -1, '')
         }
         // `rawsource.endswith('__')`: the null escape before a final `_` would be restored as `\`.
-        const anonymous = textend - 2 >= matchstart && codeUnitAt(value, textend - 2) === 0x5f
+        const anonymous = textend - 2 >= matchstart && value.charCodeAt(textend - 2) === 0x5f
         const nodes = this.phraseReference(anonymous, escaped)
         return Array.isArray(nodes)
           ? pass.result.set(matchstart, nodes, textend, noMessages, -1, '')
@@ -838,9 +836,9 @@ function specialsPattern(dispatch: readonly ImplicitKind[]): RegExp {
 
 /** `''.join(value.split())` (Python): `value` without whitespace. */
 function removeWhitespace(value: string): string {
-  const length = lengthOf(value)
+  const length = value.length
   for (let index = 0; index < length; index++) {
-    const code = codeUnitAt(value, index)
+    const code = value.charCodeAt(index)
     if (code > 0x20 && code < 0x85) continue // printable ASCII: never whitespace
     if (isPySpace(code)) return pySplit(value).join('')
   }

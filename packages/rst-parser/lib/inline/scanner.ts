@@ -30,26 +30,13 @@ const graveAccent = 0x60 /* ` */
 const verticalBar = 0x7c /* | */
 const lineFeed = 0x0a
 
-/**
- * `value.charCodeAt(index)` without a megamorphic method load: the scanned
- * texts are strings of several internal kinds (slices, flat, joined), so a
- * plain `value.charCodeAt` site is megamorphic (see `codeAt` in
- * `util/strings.ts`). Its own call site, not the shared `codeAt`: every index
- * here is in range (`< to <= value.length`), and should one not be, only this
- * module's site would fall back to the builtin.
- */
-const charCodeAtFn = String.prototype.charCodeAt
-function unitAt(value: string, index: number): number {
-  return charCodeAtFn.call(value, index)
-}
-
 
 /** Code point at `index` (or -1 past `to`). */
 export function codeAt(value: string, index: number, to: number): number {
   if (index >= to || index < 0) return -1
-  const code = unitAt(value, index)
+  const code = value.charCodeAt(index)
   if (code >= 0xd800 && code <= 0xdbff && index + 1 < to) {
-    const low = unitAt(value, index + 1)
+    const low = value.charCodeAt(index + 1)
     if (low >= 0xdc00 && low <= 0xdfff) return ((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000
   }
   return code
@@ -58,9 +45,9 @@ export function codeAt(value: string, index: number, to: number): number {
 /** Code point ending at `index` (the character before it), or -1 before `from`. */
 export function codeBefore(value: string, index: number, from: number): number {
   if (index <= from) return -1
-  const code = unitAt(value, index - 1)
+  const code = value.charCodeAt(index - 1)
   if (code >= 0xdc00 && code <= 0xdfff && index - 2 >= from) {
-    const high = unitAt(value, index - 2)
+    const high = value.charCodeAt(index - 2)
     if (high >= 0xd800 && high <= 0xdbff) return ((high - 0xd800) << 10) + (code - 0xdc00) + 0x10000
   }
   return code
@@ -304,7 +291,7 @@ export function searchInitial(
     if (special >= to) return undefined
     const runStart = nonSpaceRunStart(value, special, index)
     for (let candidate = runStart; candidate <= special; candidate++) {
-      const code = unitAt(value, candidate)
+      const code = value.charCodeAt(candidate)
       // Quick filter: every alternative starts with one of these or a name char.
       if (
         code !== asterisk && code !== graveAccent && code !== underscore && code !== verticalBar &&
@@ -322,8 +309,8 @@ export function searchInitial(
 function initialAt(
   value: string, index: number, to: number, names: SimplenameScanner, options: ScanOptions, out: InitialMatch
 ): InitialMatch | undefined {
-  const code = unitAt(value, index)
-  const next = index + 1 < to ? unitAt(value, index + 1) : -1
+  const code = value.charCodeAt(index)
+  const next = index + 1 < to ? value.charCodeAt(index + 1) : -1
   // Group `start`: simple start-strings followed by non-whitespace.
   let token = ''
   if (code === asterisk) {
@@ -360,11 +347,11 @@ function initialAt(
   // Group `backquote`: optional `:role:` then a backquote (not two), then non-whitespace.
   if (code === colon) {
     const roleEnd = names.scanEnd(index + 1)
-    if (roleEnd !== -1 && roleEnd < to && unitAt(value, roleEnd) === colon) {
+    if (roleEnd !== -1 && roleEnd < to && value.charCodeAt(roleEnd) === colon) {
       const quote = roleEnd + 1
       if (
-        quote < to && unitAt(value, quote) === graveAccent &&
-        (quote + 1 >= to || unitAt(value, quote + 1) !== graveAccent) && notSpaceAt(value, quote + 1, to)
+        quote < to && value.charCodeAt(quote) === graveAccent &&
+        (quote + 1 >= to || value.charCodeAt(quote + 1) !== graveAccent) && notSpaceAt(value, quote + 1, to)
       ) {
         const match = emptyMatch(out, index)
         match.token = '`'
@@ -395,8 +382,8 @@ function referenceAt(
   // Longest simplename first; only its end can be followed by `_` and the
   // suffix, except with character-level markup (empty suffix), where the
   // last inner `_` separator also works.
-  if (end < to && unitAt(value, end) === underscore) {
-    if (end + 1 < to && unitAt(value, end + 1) === underscore && endStringSuffix(value, end + 2, to, options)) {
+  if (end < to && value.charCodeAt(end) === underscore) {
+    if (end + 1 < to && value.charCodeAt(end + 1) === underscore && endStringSuffix(value, end + 2, to, options)) {
       return referenceMatch(out, start, end, '__')
     }
     if (endStringSuffix(value, end + 1, to, options)) return referenceMatch(out, start, end, '_')
@@ -425,9 +412,9 @@ function footnoteAt(
   const labelStart = index + 1
   // `[0-9]+`: manually numbered.
   let position = labelStart
-  while (position < to && unitAt(value, position) >= 0x30 && unitAt(value, position) <= 0x39) position++
+  while (position < to && value.charCodeAt(position) >= 0x30 && value.charCodeAt(position) <= 0x39) position++
   if (position > labelStart && closes(value, position, to, options)) return footnoteMatch(out, index, labelStart, position, false)
-  const first = labelStart < to ? unitAt(value, labelStart) : -1
+  const first = labelStart < to ? value.charCodeAt(labelStart) : -1
   // `\#(simplename)?`: auto-numbered (with label?).
   if (first === numberSign) {
     const runEnd = names.scanEnd(labelStart + 1)
@@ -444,8 +431,8 @@ function footnoteAt(
 
 /** `\]_` + end_string_suffix at `position` (end of a footnote label). */
 function closes(value: string, position: number, to: number, options: ScanOptions): boolean {
-  return position + 1 < to && unitAt(value, position) === rightSquareBracket &&
-    unitAt(value, position + 1) === underscore && endStringSuffix(value, position + 2, to, options)
+  return position + 1 < to && value.charCodeAt(position) === rightSquareBracket &&
+    value.charCodeAt(position + 1) === underscore && endStringSuffix(value, position + 2, to, options)
 }
 
 function footnoteMatch(out: InitialMatch, start: number, labelStart: number, labelEnd: number, citation: boolean): InitialMatch {
@@ -611,7 +598,7 @@ export class EndScanner {
   private matchAt(kind: EndKind, index: number, from: number, out: EndMatch): EndMatch | undefined {
     const { value, to, options } = this
     if (index >= to) return undefined
-    const code = unitAt(value, index)
+    const code = value.charCodeAt(index)
     const before = codeBefore(value, index, from)
     switch (kind) {
       case 'emphasis':
@@ -621,12 +608,12 @@ export class EndScanner {
       case 'strong':
         // `(?<![\s\x00])(\*\*)` + suffix
         if (code !== asterisk || before === nul || (before !== -1 && isSpace(before))) return undefined
-        if (index + 1 >= to || unitAt(value, index + 1) !== asterisk) return undefined
+        if (index + 1 >= to || value.charCodeAt(index + 1) !== asterisk) return undefined
         return endStringSuffix(value, index + 2, to, options) ? endMatch(out, index, index + 2) : undefined
       case 'literal':
         // `(?<!\s)(``)` + suffix
         if (code !== graveAccent || (before !== -1 && isSpace(before))) return undefined
-        if (index + 1 >= to || unitAt(value, index + 1) !== graveAccent) return undefined
+        if (index + 1 >= to || value.charCodeAt(index + 1) !== graveAccent) return undefined
         return endStringSuffix(value, index + 2, to, options) ? endMatch(out, index, index + 2) : undefined
       case 'target':
         // `(?<![\s\x00])(`)` + suffix
@@ -636,7 +623,7 @@ export class EndScanner {
         // `(?<![\s\x00])(\|_{0,2})` + suffix, greedy.
         if (code !== verticalBar || before === nul || (before !== -1 && isSpace(before))) return undefined
         let underscores = 0
-        while (underscores < 2 && index + 1 + underscores < to && unitAt(value, index + 1 + underscores) === underscore) underscores++
+        while (underscores < 2 && index + 1 + underscores < to && value.charCodeAt(index + 1 + underscores) === underscore) underscores++
         for (let count = underscores; count >= 0; count--) {
           if (endStringSuffix(value, index + 1 + count, to, options)) return endMatch(out, index, index + 1 + count)
         }
@@ -650,7 +637,7 @@ export class EndScanner {
   /** `(?<!(?<!\x00)[\s\x00])` `` ` `` `(?P<suffix>(?P<role>:simplename:)?(?P<refend>__?)?)` + suffix. */
   private interpretedAt(index: number, from: number, out: EndMatch): EndMatch | undefined {
     const { value, to, options } = this
-    if (unitAt(value, index) !== graveAccent) return undefined
+    if (value.charCodeAt(index) !== graveAccent) return undefined
     const before = codeBefore(value, index, from)
     if (before === nul || (before !== -1 && isSpace(before))) {
       // Allowed only when that character is itself escaped.
@@ -658,11 +645,11 @@ export class EndScanner {
       if (codeBefore(value, index - width_, from) !== nul) return undefined
     }
     const suffixStart = index + 1
-    if (suffixStart < to && unitAt(value, suffixStart) === colon) {
+    if (suffixStart < to && value.charCodeAt(suffixStart) === colon) {
       const runEnd = this.names.scanEnd(suffixStart + 1)
       if (runEnd !== -1) {
         let roleEnd = -1
-        if (runEnd < to && unitAt(value, runEnd) === colon) roleEnd = runEnd + 1
+        if (runEnd < to && value.charCodeAt(runEnd) === colon) roleEnd = runEnd + 1
         else if (options.characterLevel && this.names.lastColon !== -1) roleEnd = this.names.lastColon + 1
         if (roleEnd !== -1) {
           const end = refendAt(value, roleEnd, to, options)
@@ -680,8 +667,8 @@ export class EndScanner {
 
 /** `(?P<refend>__?)?` then end_string_suffix at `position`; returns the end or -1. */
 function refendAt(value: string, position: number, to: number, options: ScanOptions): number {
-  if (position < to && unitAt(value, position) === underscore) {
-    if (position + 1 < to && unitAt(value, position + 1) === underscore && endStringSuffix(value, position + 2, to, options)) {
+  if (position < to && value.charCodeAt(position) === underscore) {
+    if (position + 1 < to && value.charCodeAt(position + 1) === underscore && endStringSuffix(value, position + 2, to, options)) {
       return position + 2
     }
     if (endStringSuffix(value, position + 1, to, options)) return position + 1
@@ -710,7 +697,7 @@ export interface EmbeddedLinkMatch {
 export function searchEmbeddedLink(value: string): EmbeddedLinkMatch | undefined {
   let end = value.length
   // `$` also matches before a final newline.
-  if (end > 0 && unitAt(value, end - 1) === lineFeed) {
+  if (end > 0 && value.charCodeAt(end - 1) === lineFeed) {
     const match = embeddedLinkEndingAt(value, end - 1)
     if (match) return match
   }
@@ -718,7 +705,7 @@ export function searchEmbeddedLink(value: string): EmbeddedLinkMatch | undefined
 }
 
 function embeddedLinkEndingAt(value: string, end: number): EmbeddedLinkMatch | undefined {
-  if (end < 2 || unitAt(value, end - 1) !== greaterThan) return undefined
+  if (end < 2 || value.charCodeAt(end - 1) !== greaterThan) return undefined
   const close = end - 1
   // The `>` must not be escaped or follow whitespace.
   const beforeClose = codeBefore(value, close, 0)
@@ -732,7 +719,7 @@ function embeddedLinkEndingAt(value: string, end: number): EmbeddedLinkMatch | u
   while (true) {
     const found = lt > gt ? lt : gt
     if (found === -1) break
-    if (found > 0 && unitAt(value, found - 1) === nul) {
+    if (found > 0 && value.charCodeAt(found - 1) === nul) {
       // Escaped: look further back (`found - 1` holds the null escape).
       if (found === lt) lt = found >= 2 ? value.lastIndexOf('<', found - 2) : -1
       else gt = found >= 2 ? value.lastIndexOf('>', found - 2) : -1
@@ -746,11 +733,11 @@ function embeddedLinkEndingAt(value: string, end: number): EmbeddedLinkMatch | u
   if (!notSpaceAt(value, open + 1, close)) return undefined
   let start = open
   if (open > 0) {
-    const previous = unitAt(value, open - 1)
+    const previous = value.charCodeAt(open - 1)
     if (previous !== space && previous !== lineFeed) return undefined
     start = open - 1
     while (start > 0) {
-      const code = unitAt(value, start - 1)
+      const code = value.charCodeAt(start - 1)
       if (code !== space && code !== lineFeed) break
       start--
     }
@@ -863,7 +850,7 @@ export class ImplicitScanner {
   }
 
   private code(index: number): number {
-    return index < this.to && index >= 0 ? unitAt(this.value, index) : -1
+    return index < this.to && index >= 0 ? this.value.charCodeAt(index) : -1
   }
 
   /** `uri_end` ending at `end` (exclusive): `urilast`, or `uric` followed by `>`. */
@@ -878,7 +865,7 @@ export class ImplicitScanner {
   private runUric(start: number): number {
     const { value, to } = this
     let index = start
-    while (index < to && isUric(unitAt(value, index))) index++
+    while (index < to && isUric(value.charCodeAt(index))) index++
     return index
   }
 
@@ -886,7 +873,7 @@ export class ImplicitScanner {
   private runEmailc(start: number): number {
     const { value, to } = this
     let index = start
-    while (index < to && isEmailc(unitAt(value, index))) index++
+    while (index < to && isEmailc(value.charCodeAt(index))) index++
     return index
   }
 
@@ -894,7 +881,7 @@ export class ImplicitScanner {
   private runScheme(start: number): number {
     const { value, to } = this
     let index = start
-    while (index < to && isSchemeChar(unitAt(value, index))) index++
+    while (index < to && isSchemeChar(value.charCodeAt(index))) index++
     return index
   }
 
@@ -902,7 +889,7 @@ export class ImplicitScanner {
   private runHost(start: number): number {
     const { value, to } = this
     let index = start
-    while (index < to && isHostChar(unitAt(value, index))) index++
+    while (index < to && isHostChar(value.charCodeAt(index))) index++
     return index
   }
 
@@ -941,13 +928,13 @@ export class ImplicitScanner {
       // no scheme (`absoluteRest` finds nothing), and no email local part
       // reaches past it (neither `:` nor `@` is `emailc`, and no `@` lies
       // between `index` and it): no match can start in this run.
-      if (unitAt(value, special) === colon && (special + 1 >= to || !isUric(unitAt(value, special + 1)))) {
+      if (value.charCodeAt(special) === colon && (special + 1 >= to || !isUric(value.charCodeAt(special + 1)))) {
         index = special + 1
         continue
       }
       const runStart = nonSpaceRunStart(value, special, index)
       for (let candidate = runStart; candidate <= special; candidate++) {
-        const code = unitAt(value, candidate)
+        const code = value.charCodeAt(candidate)
         if (!isEmailc(code) && !isAsciiLetter(code)) continue
         if (!startStringPrefix(value, candidate, this.from, this.options)) continue
         const match = this.uriAt(candidate)
@@ -1076,7 +1063,7 @@ export class ImplicitScanner {
   /** docutils: `patterns.pep.search(text)`. */
   searchPep(from = this.from): NumberedMatch | undefined {
     for (let index = from; index < this.to; index++) {
-      const code = unitAt(this.value, index)
+      const code = this.value.charCodeAt(index)
       if (code !== 0x70 /* p */ && code !== 0x50 /* P */) continue
       const match = this.pepAt(index)
       if (match) return match
@@ -1129,7 +1116,7 @@ export class ImplicitScanner {
   /** docutils: `patterns.rfc.search(text)`. */
   searchRfc(from = this.from): NumberedMatch | undefined {
     for (let index = from; index < this.to; index++) {
-      if (unitAt(this.value, index) !== 0x52 /* R */) continue
+      if (this.value.charCodeAt(index) !== 0x52 /* R */) continue
       const match = this.rfcAt(index)
       if (match) return match
     }
@@ -1167,7 +1154,7 @@ export class ImplicitScanner {
  */
 export function isEmail(value: string): boolean {
   const scanner = new ImplicitScanner(value, 0, value.length, { characterLevel: true })
-  return isEmailc(unitAt(value, 0)) && scanner.emailAt(0, true) !== -1
+  return isEmailc(value.charCodeAt(0)) && scanner.emailAt(0, true) !== -1
 }
 
 /**
@@ -1191,7 +1178,7 @@ export function matchUri(value: string, options: ScanOptions): boolean {
 function nonSpaceRunStart(value: string, end: number, floor: number): number {
   let start = end
   while (start > floor) {
-    const code = unitAt(value, start - 1)
+    const code = value.charCodeAt(start - 1)
     if (code === space || code === lineFeed) break
     start--
   }

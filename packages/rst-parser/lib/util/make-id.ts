@@ -1,7 +1,7 @@
 /**
  * docutils: nodes.py `make_id` — exact port.
  */
-import { codeAt, lengthOf, pySplit, sliceOf } from './strings.js'
+import { pySplit } from './strings.js'
 
 const nonIdTranslate: Record<number, string> = {
   0x00f8: 'o', 0x0111: 'd', 0x0127: 'h', 0x0131: 'i', 0x0142: 'l', 0x0167: 't', 0x0180: 'b', 0x0183: 'b',
@@ -48,21 +48,19 @@ const makeIdCache = new Map<string, string>()
  * @returns The id, or undefined when `value` is not pure ASCII.
  */
 function asciiMakeId(value: string): string | undefined {
-  // `codeAt`/`lengthOf`: names come as strings of several internal kinds
-  // (megamorphic `charCodeAt`/`length` sites otherwise).
-  const length = lengthOf(value)
-  for (let index = 0; index < length; index++) if (codeAt(value, index) > 0x7f) return undefined
+  const length = value.length
+  for (let index = 0; index < length; index++) if (value.charCodeAt(index) > 0x7f) return undefined
   const lower = value.toLowerCase()
   let index = 0
   // Leading digits and separators go: the id starts with a letter.
-  while (index < length && !isLowerLetter(codeAt(lower, index))) index++
+  while (index < length && !isLowerLetter(lower.charCodeAt(index))) index++
   let id = ''
   while (index < length) {
     const start = index
-    while (index < length && isAlnum(codeAt(lower, index))) index++
-    const run = start === 0 && index === length ? lower : sliceOf(lower, start, index)
+    while (index < length && isAlnum(lower.charCodeAt(index))) index++
+    const run = start === 0 && index === length ? lower : lower.slice(start, index)
     id = id === '' ? run : id + '-' + run
-    while (index < length && !isAlnum(codeAt(lower, index))) index++
+    while (index < length && !isAlnum(lower.charCodeAt(index))) index++
   }
   return id
 }
