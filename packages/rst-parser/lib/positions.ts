@@ -19,7 +19,7 @@
 import type { Point, Position } from 'unist'
 import { unescape, type RstElement, type RstNode, type RstText } from './nodes.js'
 import { nodeInfo } from './util/node-info.js'
-import type { LineTable } from './util/strings.js'
+import { isJsSpace, type LineTable } from './util/strings.js'
 
 /** Line starts and ends of the original text (see `LineTable` in `util/strings.ts`). */
 export function lineTable(value: string): LineTable {
@@ -401,14 +401,6 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
   }
 
   visit(tree, 0, false)
-}
-
-/** Whitespace as `String.prototype.trim` sees it (WhiteSpace and LineTerminator). */
-function isJsSpace(code: number): boolean {
-  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true
-  if (code < 0xa0) return false
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
 }
 
 /** How many lines after the cached one `lineIndexOf` tries one by one before a binary search. */

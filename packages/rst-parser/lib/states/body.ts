@@ -20,7 +20,7 @@ import { SimpleTableParser } from '../tables/simple-table-parser.js'
 import { TableMarkupError, type TableData, type TableRow } from '../tables/table-parser.js'
 import { stripCombiningChars } from '../util/column-width.js'
 import { appendChild, appendChildren, getParent, setParent, setSourceLine } from '../util/node-info.js'
-import { codeAt, codeAtOrNaN, escape2null, fullyNormalizeName, isPyBlank, isPySpace, lengthOf, pyRstrip, pySplit, pyStrip, sliceOf, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
+import { codeAt, codeAtOrNaN, escape2null, fullyNormalizeName, isJsSpace, isPyBlank, isPySpace, lengthOf, pyRstrip, pySplit, pyStrip, sliceOf, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
 import { unescape } from '../nodes.js'
 import { bodyDirectiveHook } from './hooks.js'
 import { MarkupError, ParserError } from './errors.js'
@@ -1387,13 +1387,6 @@ let simpleTargetNameEnd = 0
 /** `simpleTargetNameEnd` (tests). */
 export function lastSimpleTargetNameEnd(): number {
   return simpleTargetNameEnd
-}
-
-/** JS `\s` (what the `u`-mode patterns' lookbehinds test). */
-function isJsSpace(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
 }
 
 /**

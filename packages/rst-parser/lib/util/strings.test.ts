@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import test from 'node:test'
 import fc from 'fast-check'
-import { codeAt, codeAtOrNaN, expandTabs, lengthOf, pyRstrip, sliceOf, string2lines, verbatimJoin, verbatimLines, type LineTable } from './strings.js'
+import { codeAt, codeAtOrNaN, expandTabs, isJsSpace, lengthOf, pyRstrip, sliceOf, string2lines, verbatimJoin, verbatimLines, type LineTable } from './strings.js'
 
 /**
  * docutils `string2lines` written out plainly (statemachine.py): `\v`/`\f` → space when
@@ -84,4 +84,8 @@ test('codeAt / codeAtOrNaN / lengthOf / sliceOf: the String methods, on strings 
       assert.equal(sliceOf(s, start, end), s.slice(start, end))
     }
   }
+})
+
+test('isJsSpace: exactly the code units JS `\\s` matches', () => {
+  for (let code = 0; code <= 0xffff; code++) assert.equal(isJsSpace(code), /\s/.test(String.fromCharCode(code)), code.toString(16))
 })

@@ -16,7 +16,7 @@
  * through `.call` on a known function lets TurboFan inline it behind one
  * string check, and `'' + s` types its result as a string so that its
  * `length` is a plain field load (measured 2–5× faster per access at such
- * sites). Use these two only where a site is hot and sees many kinds.
+ * sites). Use the helpers below only where a site is hot and sees many kinds.
  */
 const charCodeAtFn = String.prototype.charCodeAt
 const sliceFn = String.prototype.slice
@@ -50,6 +50,18 @@ export function sliceOf(s: string, start: number, end?: number): string {
 export const pyWhitespaceClass = ' \\t\\n\\v\\f\\r\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000'
 const pyTrailingWhitespace = new RegExp(`[${pyWhitespaceClass}]+$`)
 const pyLeadingWhitespace = new RegExp(`^[${pyWhitespaceClass}]+`)
+
+/**
+ * JS whitespace for one UTF-16 code unit: what `\s` matches and
+ * `String.prototype.trim` removes (WhiteSpace and LineTerminator; unlike
+ * Python, not U+001C–U+001F or U+0085).
+ */
+export function isJsSpace(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true
+  if (code < 0xa0) return false
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
 
 /** Python `ch.isspace()` for one UTF-16 code unit. */
 export function isPySpace(code: number): boolean {
