@@ -258,10 +258,7 @@ export function el(type: string, attributes?: Attributes, children?: RstNode[]):
   // An exact-size copy of `children` (appending them one by one to `[]` makes room for 17: retained by the tree).
   const list = children === undefined || children.length === 0 ? [] : treeListCopy(children)
   // (the `{}` here is el's own allocation site: see `elementOwning`)
-  const node = attributes === undefined ? elementOwning(type, {}, list) : element(type, attributes, list)
-  if (isFixedTextType(type) && node.attributes['xml:space'] === undefined) node.attributes['xml:space'] = 'preserve'
-  if (children !== undefined) for (let index = 0; index < children.length; index++) setParent(children[index], node) // no spread: hot
-  return node
+  return adopted(attributes === undefined ? elementOwning(type, {}, list) : element(type, attributes, list))
 }
 
 /**
@@ -273,9 +270,20 @@ export function el(type: string, attributes?: Attributes, children?: RstNode[]):
  */
 export function elOwning(type: string, children: RstNode[], attributes?: Attributes): RstElement {
   if (children.length === 0) return el(type, attributes)
-  const node = attributes === undefined ? elementOwning(type, {}, children) : element(type, attributes, children)
-  if (isFixedTextType(type) && node.attributes['xml:space'] === undefined) node.attributes['xml:space'] = 'preserve'
-  for (let index = 0; index < children.length; index++) setParent(children[index], node)
+  // (its own `{}` allocation site, as in `el`)
+  return adopted(attributes === undefined ? elementOwning(type, {}, children) : element(type, attributes, children))
+}
+
+/**
+ * What `el` and `elOwning` do to a new element: docutils' `xml:space`
+ * default for fixed-text elements, and the parent record of its children.
+ * (The element itself is made by each caller, so that each keeps its own
+ * allocation sites.)
+ */
+function adopted(node: RstElement): RstElement {
+  if (isFixedTextType(node.type) && node.attributes['xml:space'] === undefined) node.attributes['xml:space'] = 'preserve'
+  const children = node.children
+  for (let index = 0; index < children.length; index++) setParent(children[index]!, node) // no spread: hot
   return node
 }
 
