@@ -150,13 +150,12 @@ type ImplicitKind = 'uri' | 'pep' | 'rfc'
 /** Raised (returned) by implicit handlers for an invalid match (docutils `MarkupMismatch`). */
 const mismatch = Symbol('MarkupMismatch')
 
-/** Shared empty message list of handler results (never modified: `parse` only reads it). */
-const noMessages: RstElement[] = []
 /**
- * Shared empty message list of `parse` results (nearly every text has no
- * message). Frozen: callers only read it (they copy it into their nodes).
+ * Shared empty message list of handler results and `parse` results (nearly
+ * every text has no message). Frozen: `parse` and its callers only read it
+ * (they copy messages into their own lists and nodes).
  */
-const noParseMessages = Object.freeze([]) as unknown as RstElement[]
+const noMessages = Object.freeze([]) as unknown as RstElement[]
 /** Shared empty node list (quoted start-strings), never modified. */
 const noInlines: RstNode[] = []
 
@@ -236,10 +235,10 @@ export class Inliner {
     if (!specials.test(source)) {
       // No escape, start-string or implicit pattern can match (a third of
       // the texts): the whole text is one text node.
-      if (source.length === 0) return [[], noParseMessages]
+      if (source.length === 0) return [[], noMessages]
       const node = text(source)
       setInlineSpan(node, 0, source.length)
-      return [[node], noParseMessages]
+      return [[node], noMessages]
     }
     // Nothing before `first` is special (`escape2null` keeps offsets and start characters).
     const first = specials.lastIndex - 1
@@ -248,23 +247,18 @@ export class Inliner {
     const firstStart = nextStartCharacter(value, first)
     if (firstStart === -1) {
       // No start-string can match (most texts): only implicit markup, and
-      // usually not even that (an escape, a colon): then one text node, in
-      // an exact-size list (pushing onto `[]` makes a 17-slot store).
-      if (to === 0) return [[], noParseMessages]
-      if (this.nextTrigger(value, 0) >= to) {
-        const node = text(value)
-        setInlineSpan(node, 0, to)
-        return [[node], noParseMessages]
-      }
+      // usually not even that (an escape, a colon): then `implicitInline`
+      // makes one text node, which `take` hands out in an exact-size list.
+      if (to === 0) return [[], noMessages]
       // (the pass is taken while in use, as below: a throw cannot leave nodes in a spare sink)
       const implicitPass = this.sparePass ?? new Pass(this.options)
       this.sparePass = undefined
       this.implicitInline(value, 0, to, implicitPass.nodes)
       this.sparePass = implicitPass
-      return [implicitPass.nodes.take(), noParseMessages]
+      return [implicitPass.nodes.take(), noMessages]
     }
     // Made on the first message (nearly no text has one).
-    let messages = noParseMessages
+    let messages = noMessages
     const options = this.options
     const pass = this.sparePass ?? new Pass(options)
     this.sparePass = undefined
@@ -279,7 +273,7 @@ export class Inliner {
       const result = this.dispatch(pass, match, remaining)
       const resultMessages = result.messages
       if (resultMessages.length > 0) {
-        if (messages === noParseMessages) messages = []
+        if (messages === noMessages) messages = []
         for (let index = 0; index < resultMessages.length; index++) messages.push(resultMessages[index]!)
       }
       const one = result.node
