@@ -629,17 +629,9 @@ export abstract class RSTState extends State<Context> {
    * @returns `[nodes, literalnext]`.
    */
   paragraph(lines: readonly string[], lineno: number): [RstNode[], boolean] {
-    const data = pyRstrip(lines.join('\n'))
-    let textValue: string
-    let literalnext = false
-    if (endsWithUnescapedDoubleColon(data)) {
-      if (data.length === 2) return [[], true]
-      if (data[data.length - 3] === ' ' || data[data.length - 3] === '\n') textValue = pyRstrip(data.slice(0, -3))
-      else textValue = data.slice(0, -1)
-      literalnext = true
-    } else {
-      textValue = data
-    }
+    const textValue = paragraphText(lines.join('\n'))
+    if (textValue === undefined) return [[], true]
+    const literalnext = paragraphLiteralNext
     const [textnodes, messages] = this.inlineText(textValue, lineno)
     const p = this.inlineElement('paragraph', textnodes)
     this.setSourceLineAt(p, lineno)
@@ -660,21 +652,12 @@ export abstract class RSTState extends State<Context> {
 
   /** `addParagraph` with the lines already joined. */
   addParagraphText(joined: string, lineno: number): boolean {
-    const data = pyRstrip(joined)
-    let textValue: string
-    let literalnext = false
-    if (endsWithUnescapedDoubleColon(data)) {
-      if (data.length === 2) return true
-      if (data[data.length - 3] === ' ' || data[data.length - 3] === '\n') textValue = pyRstrip(data.slice(0, -3))
-      else textValue = data.slice(0, -1)
-      literalnext = true
-    } else {
-      textValue = data
-    }
+    const textValue = paragraphText(joined)
+    if (textValue === undefined) return true
+    const literalnext = paragraphLiteralNext
     const inlined = this.inlineText(textValue, lineno)
     const p = this.inlineElement('paragraph', inlined[0])
-    const machine = this.stateMachine
-    setSourceLine(p, machine.sourceAt(lineno), machine.sourceLineAt(lineno))
+    this.setSourceLineAt(p, lineno)
     this.addOneToParent(p)
     const messages = inlined[1]
     for (let index = 0; index < messages.length; index++) this.addOneToParent(messages[index]!)
@@ -715,6 +698,25 @@ export abstract class RSTState extends State<Context> {
     const lineno = this.stateMachine.absLineNumber() + 1
     return this.reporter.warning(`${nodeName} ends without a blank line; unexpected unindent.`, [], { line: lineno })
   }
+}
+
+/** Set by `paragraphText`: whether the paragraph ended with `::` (a literal block follows). */
+let paragraphLiteralNext = false
+
+/**
+ * The text of a paragraph of the (joined) lines `joined`, as docutils'
+ * `RSTState.paragraph` makes it: right-stripped, a final `::` (the
+ * literal-block marker) reduced to `:` or, after whitespace, removed; sets
+ * `paragraphLiteralNext` (read it at once). Undefined when the paragraph is
+ * `::` alone (no paragraph, a literal block follows).
+ */
+function paragraphText(joined: string): string | undefined {
+  const data = pyRstrip(joined)
+  paragraphLiteralNext = endsWithUnescapedDoubleColon(data)
+  if (!paragraphLiteralNext) return data
+  if (data.length === 2) return undefined
+  const beforeColons = data[data.length - 3]
+  return beforeColons === ' ' || beforeColons === '\n' ? pyRstrip(data.slice(0, -3)) : data.slice(0, -1)
 }
 
 /** `re.search(r'(?<!\\)(\\\\)*::$', data)` without a regex. */
