@@ -6,6 +6,7 @@ import { element, type RstElement, type RstNode } from './nodes.js'
 import { starttag } from './pformat.js'
 import { Reporter } from './reporter.js'
 import { resolveSettings, type Settings } from './settings.js'
+import { emptyList, listOf1 } from './util/arrays.js'
 import { makeId } from './util/make-id.js'
 import { appendChild, listAttribute } from './util/node-info.js'
 import { fullyNormalizeName, whitespaceNormalizeName } from './util/strings.js'
@@ -27,10 +28,24 @@ interface IdCounter {
   count: number
 }
 
+class IdCounterRecord implements IdCounter {
+  count = 0
+  constructor(readonly prefix: string) {}
+}
+
 /** A pending node registered with `notePending` (docutils transformer.add_pending). */
 export interface PendingEntry {
   node: RstElement
   priority: number | undefined
+}
+
+// Records made during a parse are class instances, not object literals: V8 may pretenure a literal's allocation
+// site, and an old record pointing at a young node keeps the whole tree alive through scavenges (`util/arrays.ts`).
+class PendingRecord implements PendingEntry {
+  constructor(
+    readonly node: RstElement,
+    readonly priority: number | undefined
+  ) {}
 }
 
 /**
@@ -42,7 +57,7 @@ export class DocumentContext {
   reporter: Reporter
   currentSource: string | undefined = undefined
   currentLine: number | undefined = undefined
-  indirectTargets: RstElement[] = []
+  indirectTargets: RstElement[] = emptyList()
   substitutionDefs = new Map<string, RstElement>()
   substitutionNames = new Map<string, string>()
   /** docutils `document.refnames`: refname → referencing nodes (built on first read, see `ListMapLog`). */
@@ -86,12 +101,12 @@ export class DocumentContext {
   private refidsLog = new ListMapLog()
   private footnoteRefsLog = new ListMapLog()
   private citationRefsLog = new ListMapLog()
-  autofootnotes: RstElement[] = []
-  autofootnoteRefs: RstElement[] = []
-  symbolFootnotes: RstElement[] = []
-  symbolFootnoteRefs: RstElement[] = []
-  footnotes: RstElement[] = []
-  citations: RstElement[] = []
+  autofootnotes: RstElement[] = emptyList()
+  autofootnoteRefs: RstElement[] = emptyList()
+  symbolFootnotes: RstElement[] = emptyList()
+  symbolFootnoteRefs: RstElement[] = emptyList()
+  footnotes: RstElement[] = emptyList()
+  citations: RstElement[] = emptyList()
   autofootnoteStart = 1
   symbolFootnoteStart = 0
   /** docutils `document.id_counter` (a copy: `setId` counts in `idCounters`). */
@@ -109,10 +124,10 @@ export class DocumentContext {
   private idCounters = new Map<string, IdCounter>()
   /** `setId`'s auto-id prefix (and its counter) by node type (settings do not change during a parse). */
   private autoIdPrefixes = new Map<string, IdCounter>()
-  parseMessages: RstElement[] = []
-  transformMessages: RstElement[] = []
-  pending: PendingEntry[] = []
-  includeLog: Array<[string, unknown]> = []
+  parseMessages: RstElement[] = emptyList()
+  transformMessages: RstElement[] = emptyList()
+  pending: PendingEntry[] = emptyList()
+  includeLog: Array<[string, unknown]> = emptyList()
   /** `directives/registry.ts`: per-document directive lookup cache (name → directive). */
   directiveLookups: Map<string, unknown> | undefined = undefined
   /** `directives/registry.ts`: per-document names that found no directive. */
@@ -201,7 +216,7 @@ export class DocumentContext {
       do id = prefix + String(++counter.count)
       while (this.ids.has(id))
     }
-    if (fresh && ids.length === 0) node.attributes.ids = [id]
+    if (fresh && ids.length === 0) node.attributes.ids = listOf1(id)
     else ids.push(id)
     this.ids.set(id, node)
     return id
@@ -211,7 +226,7 @@ export class DocumentContext {
   private idCounterFor(prefix: string): IdCounter {
     let counter = this.idCounters.get(prefix)
     if (counter === undefined) {
-      counter = { prefix, count: 0 }
+      counter = new IdCounterRecord(prefix)
       this.idCounters.set(prefix, counter)
     }
     return counter
@@ -391,7 +406,7 @@ export class DocumentContext {
   }
 
   notePending(pending: RstElement, priority?: number): void {
-    this.pending.push({ node: pending, priority })
+    this.pending.push(new PendingRecord(pending, priority))
   }
 
   noteParseMessage(message: RstElement): void {
@@ -418,7 +433,7 @@ export class DocumentContext {
  */
 class ListMapLog {
   private built: Map<string, RstElement[]> | undefined = undefined
-  private log: Array<string | RstElement> = []
+  private log: Array<string | RstElement> = emptyList()
 
   add(key: string, node: RstElement): void {
     if (this.built !== undefined) pushTo(this.built, key, node)
@@ -431,21 +446,21 @@ class ListMapLog {
       const log = this.log
       for (let index = 0; index < log.length; index += 2) pushTo(built, log[index] as string, log[index + 1] as RstElement)
       this.built = built
-      this.log = []
+      this.log = emptyList()
     }
     return this.built
   }
 
   replace(value: Map<string, RstElement[]>): void {
     this.built = value
-    this.log = []
+    this.log = emptyList()
   }
 }
 
 function pushTo(map: Map<string, RstElement[]>, key: string, node: RstElement): void {
   const list = map.get(key)
   if (list) list.push(node)
-  else map.set(key, [node])
+  else map.set(key, listOf1(node))
 }
 
 /**
@@ -472,5 +487,5 @@ export function validateAppend(msgnode: RstElement): boolean {
 export function appendListAttribute(node: RstElement, name: string, value: string): void {
   const current = node.attributes[name]
   if (Array.isArray(current)) (current as string[]).push(value)
-  else node.attributes[name] = [value]
+  else node.attributes[name] = listOf1(value)
 }

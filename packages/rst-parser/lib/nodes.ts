@@ -7,6 +7,7 @@
  * (docutils: `escape2null`), which `pformat` and `astext` remove.
  */
 import type { Position } from 'unist'
+import { emptyList } from './util/arrays.js'
 import { withInfo } from './util/node-info.js'
 
 export type AttributeValue = string | number | boolean | null | ReadonlyArray<string | number>
@@ -57,24 +58,42 @@ export function isFixedTextType(type: string): boolean {
 export const listAttributes: ReadonlySet<string> = new Set(['ids', 'classes', 'names', 'dupnames', 'backrefs'])
 
 // The factories give each node its info record (`util/node-info.ts`) at once: one hidden class per node kind.
-export function element(type: string, attributes?: Attributes, children: RstNode[] = []): RstElement {
-  return withInfo({ type, attributes: attributes === undefined ? {} : { ...attributes }, children })
+// Nodes are built by constructor functions whose `prototype` is `Object.prototype` (plain objects, equal to
+// literals for `deepStrictEqual`), not by object literals: V8 never pretenures a constructor's objects, while
+// a literal's allocation site gets pretenured once its objects survive scavenges; an old node of a finished
+// parse then keeps the young parts of its tree alive through every scavenge until the next full GC (see
+// `util/arrays.ts`). Slack tracking also gives the constructors' objects in-object room for the private fields.
+export function element(type: string, attributes?: Attributes, children: RstNode[] = emptyList()): RstElement {
+  return withInfo(new (ElementNode as unknown as ElementConstructor)(type, attributes === undefined ? {} : { ...attributes }, children))
 }
 
 /**
  * `element` taking `attributes` and `children` themselves (no copies): only
- * for fresh objects nobody else holds. Its callers pass their own literals,
- * so each literal has its own allocation site, which V8 pretenures when the
- * site's objects survive (tree parts); a spread copy (`{ ...attributes }`) is
- * always allocated young and copied by every scavenge during the parse.
+ * for fresh objects nobody else holds.
  */
 export function elementOwning(type: string, attributes: Attributes, children: RstNode[]): RstElement {
-  return withInfo({ type, attributes, children })
+  return withInfo(new (ElementNode as unknown as ElementConstructor)(type, attributes, children))
 }
 
 export function text(value: string): RstText {
-  return withInfo({ type: 'text', value })
+  return withInfo(new (TextNode as unknown as TextConstructor)(value))
 }
+
+type ElementConstructor = new (type: string, attributes: Attributes, children: RstNode[]) => RstElement
+type TextConstructor = new (value: string) => RstText
+
+function ElementNode(this: RstElement, type: string, attributes: Attributes, children: RstNode[]): void {
+  this.type = type
+  this.attributes = attributes
+  this.children = children
+}
+ElementNode.prototype = Object.prototype
+
+function TextNode(this: RstText, value: string): void {
+  this.type = 'text'
+  this.value = value
+}
+TextNode.prototype = Object.prototype
 
 export function isText(node: RstNode): node is RstText {
   return node.type === 'text'

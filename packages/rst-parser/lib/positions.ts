@@ -40,6 +40,27 @@ export function lineTable(value: string): LineTable {
   return { starts, ends }
 }
 
+type PointConstructor = new (line: number, column: number, offset: number) => Point
+type PositionConstructor = new (start: Point, end: Point) => Position
+/** Points and positions are built by constructors (plain objects: `prototype` is `Object.prototype`), not literals: never pretenured. */
+function PointObject(this: Point, line: number, column: number, offset: number): void {
+  this.line = line
+  this.column = column
+  this.offset = offset
+}
+PointObject.prototype = Object.prototype
+function PositionObject(this: Position, start: Point, end: Point): void {
+  this.start = start
+  this.end = end
+}
+PositionObject.prototype = Object.prototype
+function newPoint(line: number, column: number, offset: number): Point {
+  return new (PointObject as unknown as PointConstructor)(line, column, offset)
+}
+function newPosition(start: Point, end: Point): Position {
+  return new (PositionObject as unknown as PositionConstructor)(start, end)
+}
+
 /** Start line of a node without a known start line. */
 const noLine = 0
 /** "Start line" of a node from another source (an included file): it gets a zero-width position. */
@@ -129,7 +150,7 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
 
   /** Give a (foreign) subtree the zero-width position at `at`: one position object shared by all its nodes. */
   const zeroWidth = (node: RstNode, at: Point): void => {
-    setZeroWidth(node, { start: at, end: at })
+    setZeroWidth(node, newPosition(at, at))
   }
   const setZeroWidth = (node: RstNode, position: Position): void => {
     node.position = position
@@ -163,11 +184,11 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
   }
   const point = (offset: number): Point => {
     const line = lineIndexOf(offset)
-    return { line: line + 1, column: offset - starts[line] + 1, offset }
+    return newPoint(line + 1, offset - starts[line] + 1, offset)
   }
   /** `point(offset)` when the 0-based line holding `offset` is known. */
   const pointOnLine = (offset: number, line: number): Point => {
-    return { line: line + 1, column: offset - starts[line] + 1, offset }
+    return newPoint(line + 1, offset - starts[line] + 1, offset)
   }
   /**
    * The end point of a text starting on the 0-based line `startLine`: no line
@@ -211,7 +232,7 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
       const from = foundStart
       const fromLine = lineIndexOf(from)
       const startPoint = pointOnLine(from, fromLine)
-      const position: Position = { start: startPoint, end: to === from ? startPoint : textEndPoint(to, fromLine) }
+      const position: Position = newPosition(startPoint, to === from ? startPoint : textEndPoint(to, fromLine))
       node.position = position
       visitedPosition = position
       visitedStart = from
@@ -308,7 +329,7 @@ export function addPositions(tree: RstElement, value: string, _lines?: readonly 
     // line...) shares the child's whole position object.
     const position: Position = firstChildPosition !== undefined && firstChildPosition.start === startPoint && firstChildPosition.end === endPointOut
       ? firstChildPosition
-      : { start: startPoint, end: endPointOut }
+      : newPosition(startPoint, endPointOut)
     element.position = position
     visitedPosition = position
     visitedStart = start

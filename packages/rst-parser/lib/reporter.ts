@@ -2,8 +2,9 @@
  * docutils: utils/__init__.py `Reporter`, `SystemMessage`,
  * nodes.py `system_message`.
  */
-import { astext, text, type Attributes, type RstElement, type RstNode } from './nodes.js'
-import { getSourceLine, setParent, setSourceLine, withInfo } from './util/node-info.js'
+import { astext, element, elementOwning, text, type Attributes, type RstElement, type RstNode } from './nodes.js'
+import { emptyList, listOf1 } from './util/arrays.js'
+import { getSourceLine, setParent, setSourceLine } from './util/node-info.js'
 
 /** docutils: utils.SystemMessage — thrown when a message reaches `halt_level`. */
 export class SystemMessageError extends Error {
@@ -56,7 +57,7 @@ export class Reporter {
   haltLevel: number
   debugFlag: boolean
   stream: WarningStream
-  observers: Array<(message: RstElement) => void> = []
+  observers: Array<(message: RstElement) => void> = emptyList()
   maxLevel = -1
   /** Patched in by the state machine (docutils `RSTState.runtime_init`). */
   getSourceAndLine?: (line?: number) => [string | undefined, number | undefined]
@@ -156,11 +157,11 @@ export class Reporter {
     attrs.type = levels[level]
     // (`element('paragraph', {}, [text])`: the text gets no parent record, as before)
     const paragraph: RstElement | undefined = messageText
-      ? withInfo({ type: 'paragraph', attributes: {}, children: [text(messageText)] })
+      ? element('paragraph', undefined, listOf1<RstNode>(text(messageText)))
       : undefined
     // (an exact one-element list: pushing onto `[]` makes a 17-slot store the tree keeps)
-    const children_: RstNode[] = paragraph === undefined ? [] : [paragraph]
-    const node: RstElement = withInfo({ type: 'system_message', attributes: attrs, children: children_ })
+    const children_: RstNode[] = paragraph === undefined ? emptyList<RstNode>() : listOf1<RstNode>(paragraph)
+    const node: RstElement = elementOwning('system_message', attrs, children_)
     if (paragraph !== undefined) setParent(paragraph, node)
     if (children !== undefined) {
       for (let index = 0; index < children.length; index++) {

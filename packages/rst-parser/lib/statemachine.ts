@@ -9,6 +9,7 @@
  * Every transition consumes at least the current line or corrects once, so
  * the run loop is linear in the number of lines.
  */
+import { emptyList } from './util/arrays.js'
 import { getColumnIndices, isWideChar } from './util/line-helpers.js'
 import { codeAt, codeAtOrNaN, isPyBlank, isPySpace, lengthOf, pyLstrip, pyRstrip, sliceOf, verbatimJoin, verbatimLines, type VerbatimLines } from './util/strings.js'
 
@@ -1394,7 +1395,7 @@ export class StateMachine<C = unknown> {
         otherName = previousName
       }
     }
-    if (this.observers.length !== 0) this.observers = []
+    if (this.observers.length !== 0) this.observers = emptyList()
     this.sourceNotes = undefined
     this.running = false
     return results
@@ -1669,7 +1670,7 @@ export class StateMachine<C = unknown> {
   }
 
   attachObserver(observer: (source: string | undefined, offset: number | undefined) => void): void {
-    if (this.observers === noObservers) this.observers = []
+    if (this.observers === noObservers) this.observers = emptyList()
     this.observers.push(observer)
   }
 

@@ -3,7 +3,7 @@
  *
  * docutils: parsers/rst/directives/parts.py
  */
-import { astext, text, type RstElement } from '../nodes.js'
+import { astext, text, type NodeData, type RstElement } from '../nodes.js'
 import { getLanguage } from '../languages/index.js'
 import { appendChildren, setParent, setSourceLine } from '../util/node-info.js'
 import { fullyNormalizeName } from '../util/strings.js'
@@ -21,7 +21,10 @@ import { appendListAttribute } from '../document.js'
  */
 export function pendingNode(transform: string, details: Record<string, unknown> = {}): RstElement {
   const node = makeElement('pending')
-  node.data = { transform, details: { ...details } }
+  const data: NodeData = {}
+  data.transform = transform
+  data.details = { ...details }
+  node.data = data
   return node
 }
 

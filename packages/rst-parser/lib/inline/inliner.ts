@@ -14,7 +14,7 @@ import { astext, element, text, unescape, type RstElement, type RstNode } from '
 import type { Reporter } from '../reporter.js'
 import { formatPercent, localRoles, role as lookupRole, type RoleFunction, type RoleLanguageModule } from '../roles/index.js'
 import type { Settings } from '../settings.js'
-import { treeListCopy } from '../util/arrays.js'
+import { emptyList, listOf1, listCopy } from '../util/arrays.js'
 import { escape2null, fullyNormalizeName, isPySpace, pySplit, pyRstrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
 import { matchCharCodes } from './punctuation.js'
 import {
@@ -107,7 +107,7 @@ class NodeSink {
   take(): RstNode[] {
     const items = this.items
     const count = this.count
-    const nodes = treeListCopy(items, 0, count) as RstNode[]
+    const nodes = listCopy(items, 0, count) as RstNode[]
     // (no references kept to this text's nodes)
     for (let index = 0; index < count; index++) items[index] = undefined
     this.count = 0
@@ -235,10 +235,10 @@ export class Inliner {
     if (!specials.test(source)) {
       // No escape, start-string or implicit pattern can match (a third of
       // the texts): the whole text is one text node.
-      if (source.length === 0) return [[], noMessages]
+      if (source.length === 0) return [emptyList<RstNode>(), noMessages]
       const node = text(source)
       setInlineSpan(node, 0, source.length)
-      return [[node], noMessages]
+      return [listOf1<RstNode>(node), noMessages]
     }
     // Nothing before `first` is special (`escape2null` keeps offsets and start characters).
     const first = specials.lastIndex - 1
@@ -249,7 +249,7 @@ export class Inliner {
       // No start-string can match (most texts): only implicit markup, and
       // usually not even that (an escape, a colon): then `implicitInline`
       // makes one text node, which `take` hands out in an exact-size list.
-      if (to === 0) return [[], noMessages]
+      if (to === 0) return [emptyList<RstNode>(), noMessages]
       // (the pass is taken while in use, as below: a throw cannot leave nodes in a spare sink)
       const implicitPass = this.sparePass ?? new Pass(this.options)
       this.sparePass = undefined
@@ -346,7 +346,7 @@ export class Inliner {
       let content = value.slice(matchend, endmatch.start)
       if (restoreBackslashes) content = unescape(content, true)
       const textend = endmatch.groupEnd
-      const node = element(nodeType, undefined, content ? [text(content)] : [])
+      const node = element(nodeType, undefined, content ? listOf1(text(content)) : emptyList<RstNode>())
       // Only `substitution_reference` reads the end-string.
       const endstring = endKind === 'substitution_ref' ? value.slice(endmatch.start, endmatch.groupEnd) : ''
       return pass.result.setNode(matchstart, node, textend, noMessages, -1, endstring)
@@ -369,7 +369,7 @@ export class Inliner {
   problematic(content: string, _rawsource: string, message: RstElement): RstElement {
     const msgid = this.document.setId(message, this.parent)
     // Attributes set on the fresh `{}` (`element` would copy a literal).
-    const problematic = element('problematic', undefined, content ? [text(content)] : [])
+    const problematic = element('problematic', undefined, content ? listOf1(text(content)) : emptyList<RstNode>())
     problematic.attributes.refid = msgid
     const prbid = this.document.setId(problematic)
     appendListAttribute(message, 'backrefs', prbid)
@@ -508,7 +508,7 @@ export class Inliner {
     // (lowercasing neither makes nor removes whitespace): one scan less.
     const name = whitespaceNormalizeName(unescaped)
     const refname = name.toLowerCase()
-    const reference = element('reference', undefined, content ? [text(content)] : [])
+    const reference = element('reference', undefined, content ? listOf1(text(content)) : emptyList<RstNode>())
     reference.attributes.name = name
 
     if (anonymous) {
@@ -628,7 +628,7 @@ export class Inliner {
     const remaining = match.wholeEnd
     let refnode: RstElement
     if (match.citation) {
-      refnode = element('citation_reference', undefined, [text(label)])
+      refnode = element('citation_reference', undefined, listOf1(text(label)))
       refnode.attributes.refname = refname
       this.document.noteCitationRef(refnode)
     } else {
@@ -661,7 +661,7 @@ export class Inliner {
     const referencename = pass.value.slice(match.refnameStart, match.refnameEnd)
     // A simplename holds no whitespace: `whitespace_normalize_name` keeps it,
     // `fully_normalize_name` only lowercases it.
-    const node = element('reference', undefined, [text(referencename)])
+    const node = element('reference', undefined, listOf1(text(referencename)))
     node.attributes.name = referencename
     if (anonymous) {
       node.attributes.anonymous = true
@@ -766,7 +766,7 @@ export class Inliner {
       const addscheme = match.email ? 'mailto:' : ''
       const content = value.slice(match.start, match.end)
       const refuri = addscheme + unescape(content)
-      const node = element('reference', undefined, [text(content)])
+      const node = element('reference', undefined, listOf1(text(content)))
       node.attributes.refuri = refuri
       return [node]
     }
@@ -780,7 +780,7 @@ export class Inliner {
     const pepnum = digitValue(unescape(value.slice(match.numberStart, match.numberEnd)))
     const settings = this.document.settings
     const ref = settings.pep_base_url + formatPercent(settings.pep_file_url_template, pepnum)
-    return [element('reference', { refuri: ref }, [text(content)])]
+    return [element('reference', { refuri: ref }, listOf1(text(content)))]
   }
 
   /** docutils: Inliner.rfc_reference */
@@ -789,7 +789,7 @@ export class Inliner {
     if (!content.startsWith('RFC')) return mismatch
     const rfcnum = digitValue(unescape(value.slice(match.numberStart, match.numberEnd)))
     const ref = this.document.settings.rfc_base_url + formatPercent(this.rfcUrl, rfcnum)
-    return [element('reference', { refuri: ref }, [text(content)])]
+    return [element('reference', { refuri: ref }, listOf1(text(content)))]
   }
 }
 

@@ -9,6 +9,7 @@
  * `role` directive and `default-role`) belong to one document (keyed by its
  * reporter), not to the process, so parses do not influence each other.
  */
+import { listOf1, emptyList } from '../util/arrays.js'
 import { classOption, type Converter } from '../directives/converters.js'
 import { element, text, type Attributes, type AttributeValue, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
@@ -255,7 +256,7 @@ export function optionAttributes(options: RoleOptions): Attributes {
  */
 export function textElement(type: string, value: string, attributes?: Attributes): RstElement {
   // `element` copies `attributes` (or makes a fresh `{}` for `undefined`).
-  return element(type, attributes, value ? [text(value)] : [])
+  return element(type, attributes, value ? listOf1(text(value)) : emptyList<RstNode>())
 }
 
 /**

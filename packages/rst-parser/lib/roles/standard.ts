@@ -5,6 +5,7 @@
  * `raw_role`, `code_role`, `math_role`, `unimplemented_role` and the
  * `register_generic_role` calls.
  */
+import { listOf1 } from '../util/arrays.js'
 import { unchanged, type Converter } from '../directives/converters.js'
 import { pyInt } from '../directives/py.js'
 import { element, text, unescape, type RstElement, type RstNode } from '../nodes.js'
@@ -113,7 +114,7 @@ export const codeRole: RoleFunction = (_role, _rawtext, value, _lineno, _inliner
   const classes: string[] = ['code']
   if (Array.isArray(opts.classes)) classes.push(...(opts.classes as string[]))
   if (language && !classes.includes(language)) classes.push(language)
-  const node = element('literal', { classes }, [text(unescape(value, true))])
+  const node = element('literal', { classes }, listOf1(text(unescape(value, true))))
   return [[node], []]
 }
 codeRole.options = { language: unchanged as Converter }

@@ -1,6 +1,7 @@
 /**
  * docutils: states.py `Body` — generic body elements.
  */
+import { emptyList, listOf2 } from '../util/arrays.js'
 import { inlineTypes, isText, text, type RstElement, type RstNode } from '../nodes.js'
 import {
   State,
@@ -370,7 +371,7 @@ export class Body extends RSTState {
     // (both children in one exact-size array: appending them to `[]` makes a 17-slot store the tree keeps)
     setParent(fieldName, fieldNode)
     setParent(fieldBody, fieldNode)
-    fieldNode.children = [fieldName, fieldBody]
+    fieldNode.children = listOf2<RstNode>(fieldName, fieldBody)
     if (indented.length > 0) this.parseFieldBody(indented, lineOffset, fieldBody)
     return [fieldNode, blankFinish]
   }
@@ -556,7 +557,7 @@ export class Body extends RSTState {
       this.nestLineBlockSegment(newBlock)
       newItems.push(newBlock)
     }
-    block.children = []
+    block.children = emptyList<RstNode>()
     appendChildren(block, ...newItems)
   }
 

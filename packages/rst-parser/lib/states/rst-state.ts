@@ -8,7 +8,7 @@ import { astext, element, elementOwning, isFixedTextType, text, type Attributes,
 import type { Reporter } from '../reporter.js'
 import { State, StateMachine, StateMachineError, StringList, emptyResults, transitionResult, type TransitionResult } from '../statemachine.js'
 import { appendChild, appendChildren, getParent, ownSourceLine, setParent, setPositionHint, setSourceLine } from '../util/node-info.js'
-import { treeListCopy } from '../util/arrays.js'
+import { emptyList, listOf1, listCopy } from '../util/arrays.js'
 import { codeAt, fullyNormalizeName, lengthOf, pyRstrip } from '../util/strings.js'
 import { FallbackInliner } from './fallback-inliner.js'
 import type { Context, InlinerLike, Memo } from './types.js'
@@ -85,6 +85,31 @@ export const emptyContext: Context = Object.freeze([]) as unknown as Context
 
 /** What `RSTState.bof` returns: the empty context, no results (shared). */
 const bofResult: [Context, unknown[]] = Object.freeze([emptyContext, emptyResults]) as unknown as [Context, unknown[]]
+
+/**
+ * The memo of one parse. A class, not an object literal: V8 may pretenure a
+ * literal's allocation site (the memo lives through the parse), and an old
+ * memo pointing at the young document keeps every finished document's tree
+ * alive through the scavenges until the next full GC (see `util/arrays.ts`).
+ */
+class ParseMemo implements Memo {
+  [key: string]: unknown
+  readonly reporter: Reporter
+  readonly titleStyles: string[] = emptyList()
+  sectionLevel = 0
+  sectionBubbleUpKludge = false
+  nestingDepth = 0
+  nestedSmCache: RSTStateMachine[] = emptyList()
+  listMachinePool: RSTStateMachine[] = emptyList()
+
+  constructor(
+    readonly document: DocumentContext,
+    readonly language: RstLanguageModule | undefined,
+    readonly inliner: InlinerLike
+  ) {
+    this.reporter = document.reporter
+  }
+}
 
 /** Nested parses deeper than this are not run (see `RSTState.nestingTooDeep`). */
 export const maxNestingDepth = 256
@@ -209,18 +234,7 @@ export class RSTStateMachine extends StateMachine<Context> {
     this.matchTitles = matchTitles
     const theInliner = inliner ?? new FallbackInliner()
     theInliner.initCustomizations(document.settings)
-    this.memo = {
-      document,
-      reporter: document.reporter,
-      language: this.language,
-      titleStyles: [],
-      sectionLevel: 0,
-      sectionBubbleUpKludge: false,
-      inliner: theInliner,
-      nestingDepth: 0,
-      nestedSmCache: [],
-      listMachinePool: []
-    }
+    this.memo = new ParseMemo(document, this.language, theInliner)
     this.document = document
     this.sourceNotes = document // docutils attaches `document.note_source` as an observer
     this.reporter = document.reporter
@@ -256,29 +270,24 @@ export function sectionHierarchy(node: RstElement): RstElement[] {
 /** Create an element, recording children's parent (docutils node constructors). */
 export function el(type: string, attributes?: Attributes, children?: RstNode[]): RstElement {
   // An exact-size copy of `children` (appending them one by one to `[]` makes room for 17: retained by the tree).
-  const list = children === undefined || children.length === 0 ? [] : treeListCopy(children)
-  // (the `{}` here is el's own allocation site: see `elementOwning`)
+  const list = children === undefined || children.length === 0 ? emptyList<RstNode>() : listCopy(children)
   return adopted(attributes === undefined ? elementOwning(type, {}, list) : element(type, attributes, list))
 }
 
 /**
  * `el(type, attributes, children)` taking `children` itself as the node's
  * children (no copy): only for a list nobody else holds and that is already
- * exact-size (an inliner's `freshNodeLists`, a `[node]` literal), where
- * `el`'s copy would be garbage at once (and the list the tree keeps would be
- * that young copy instead of a possibly pretenured original).
+ * exact-size (an inliner's `freshNodeLists`, a `listOf1(node)`), where
+ * `el`'s copy would be garbage at once.
  */
 export function elOwning(type: string, children: RstNode[], attributes?: Attributes): RstElement {
   if (children.length === 0) return el(type, attributes)
-  // (its own `{}` allocation site, as in `el`)
   return adopted(attributes === undefined ? elementOwning(type, {}, children) : element(type, attributes, children))
 }
 
 /**
  * What `el` and `elOwning` do to a new element: docutils' `xml:space`
  * default for fixed-text elements, and the parent record of its children.
- * (The element itself is made by each caller, so that each keeps its own
- * allocation sites.)
  */
 function adopted(node: RstElement): RstElement {
   if (isFixedTextType(node.type) && node.attributes['xml:space'] === undefined) node.attributes['xml:space'] = 'preserve'
@@ -294,15 +303,15 @@ function adopted(node: RstElement): RstElement {
  */
 export function compactChildren(node: RstElement): void {
   const children = node.children
-  if (children.length !== 0 && children.length < 17) node.children = treeListCopy(children)
+  if (children.length !== 0 && children.length < 17) node.children = listCopy(children)
 }
 
 /** docutils `TextElement(rawsource, text)`: a text child only when `text` is not empty. */
 export function textElement(type: string, value: string, attributes?: Attributes, children?: RstNode[]): RstElement {
   // (no default `{}`/`[]`: `el` copies the attributes and starts from an empty children list anyway)
   if (!value) return el(type, attributes, children)
-  // (`[text(value)]` is fresh and exact-size: the element takes it, and the literal is the list's allocation site)
-  if (children === undefined || children.length === 0) return elOwning(type, [text(value)], attributes)
+  // (`listOf1(text(value))` is fresh and exact-size: the element takes it)
+  if (children === undefined || children.length === 0) return elOwning(type, listOf1(text(value)), attributes)
   return el(type, attributes, [text(value), ...children])
 }
 
@@ -680,9 +689,7 @@ export abstract class RSTState extends State<Context> {
   /**
    * `el(type, undefined, nodes)` for the node list `inlineText` just returned:
    * the element takes the list itself when the inliner makes fresh exact-size
-   * lists (`elOwning`), else gets a copy. The inliner's list is built where it
-   * can be pretenured (`treeListCopy`), so the copy `el` would make (young,
-   * copied by the next scavenge) is saved too.
+   * lists (`elOwning`), else gets a copy.
    */
   inlineElement(type: string, nodes: RstNode[]): RstElement {
     return this.inliner.freshNodeLists === true ? elOwning(type, nodes) : el(type, undefined, nodes)

@@ -2,6 +2,7 @@
  * docutils: states.py `Text`, `SpecializedText`, `Definition`, `Line`,
  * `QuotedLiteralBlock`.
  */
+import { emptyList } from '../util/arrays.js'
 import { isText, text as textNode, type RstElement, type RstNode } from '../nodes.js'
 import {
   StateCorrection,
@@ -396,7 +397,7 @@ export class QuotedLiteralBlock extends RSTState {
   get name(): string {
     return 'QuotedLiteralBlock'
   }
-  messages: RstElement[] = []
+  messages: RstElement[] = emptyList()
   initialLineno: number | undefined
 
   getPatterns(): Record<string, RegExp> {

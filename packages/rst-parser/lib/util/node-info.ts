@@ -6,6 +6,7 @@
  * docutils: nodes.py `Node.source`, `Node.line`, `Node.parent`;
  * utils/__init__.py `get_source_line`.
  */
+import { emptyList } from './arrays.js'
 import type { RstElement, RstNode } from '../nodes.js'
 
 /**
@@ -26,8 +27,15 @@ interface NodeInfo {
 
 /** A fresh info record (every field set, so all records share one shape). */
 function newInfo(): NodeInfo {
-  return { source: undefined, line: undefined, hintSource: undefined, hintLine: undefined }
+  return new (InfoRecord as unknown as new () => NodeInfo)()
 }
+function InfoRecord(this: NodeInfo): void {
+  this.source = undefined
+  this.line = undefined
+  this.hintSource = undefined
+  this.hintLine = undefined
+}
+InfoRecord.prototype = Object.prototype
 
 /**
  * An inline span `[start, end)` with both offsets below `spanBase` is kept as the
@@ -259,7 +267,7 @@ export function appendChild(parent: RstElement, child: RstNode): void {
 export function listAttribute(node: RstElement, name: string): string[] {
   let value = node.attributes[name]
   if (!Array.isArray(value)) {
-    value = []
+    value = emptyList<string>()
     node.attributes[name] = value
   }
   return value as string[]
