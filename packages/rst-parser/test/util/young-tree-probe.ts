@@ -6,32 +6,24 @@
  * part allocated old was pretenured (see `lib/util/arrays.ts` for why that
  * must not happen). Prints one JSON line.
  */
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseDocument } from '../../lib/parse.js'
 import { isElement, type RstNode } from '../../lib/nodes.js'
+import { corpusDirectory, corpusFiles } from '../conformance/cases.js'
 
-const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpus/docutils-docs')
-if (!existsSync(corpus)) {
-  console.log(JSON.stringify({ skipped: `corpus not found at ${corpus}` }))
+if (!existsSync(corpusDirectory)) {
+  console.log(JSON.stringify({ skipped: `corpus not found at ${corpusDirectory}` }))
   process.exit(0)
 }
 
 // `%InYoungGeneration` is V8 natives syntax (not TypeScript): compiled at run time.
 const isYoung = new Function('value', 'return %InYoungGeneration(value)') as (value: object) => boolean
 
-function list(directory: string): string[] {
-  const files: string[] = []
-  for (const name of readdirSync(directory).sort()) {
-    const full = path.join(directory, name)
-    if (statSync(full).isDirectory()) files.push(...list(full))
-    else if (name.endsWith('.rst')) files.push(full)
-  }
-  return files
-}
-
-const files = list(corpus).map((file) => ({ file, text: readFileSync(file, 'utf8') }))
+const files = corpusFiles().map((relative) => {
+  const file = path.join(corpusDirectory, relative)
+  return { file, text: readFileSync(file, 'utf8') }
+})
 const parseFile = (file: string, text: string) =>
   parseDocument(text, { source: 'test data', settings: { warning_stream: '', syntax_highlight: 'none', cwd: path.dirname(file) } })
 
