@@ -7,9 +7,12 @@
  *
  * It measures the compiled parser (`dist/`, what users run); `--source`
  * measures `lib/` through tsx instead. Each corpus is first parsed W times
- * (`--warmup W`, default 5) while V8's JIT settles (a fresh process needs
- * about four passes before pass times stop falling: measured 465, 216, 157,
- * 115, 114, 116… ms on docutils-docs), then N times (default 7); we report
+ * (`--warmup W`, default 15) while V8's JIT settles, then N times (default
+ * 7). A fresh process needs about four passes before the wall time of a pass
+ * stops falling, but V8's background compiler keeps optimizing rarely used
+ * functions (tables, directives, system messages) for a dozen passes more:
+ * 12–120 ms of compile time per pass through pass 11, which the CPU time of
+ * those passes includes (NOTES.md, "perf11 → sm10"). We report
  * the median of the N as MB/s (UTF-8 bytes of input / time), and the first
  * (cold) pass too, which is what a one-file CLI run sees. Every pass parses
  * every file again from its text: nothing is cached between runs. Wall time is the headline;
@@ -33,7 +36,7 @@ const shared = path.resolve(here, '..', '..', '..', '..', 'shared')
 const corpora = ['docutils-docs', 'sphinx-docs']
 const args = process.argv.slice(2)
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 7
-const warmups = args.includes('--warmup') ? Math.max(1, Number(args[args.indexOf('--warmup') + 1])) : 5
+const warmups = args.includes('--warmup') ? Math.max(1, Number(args[args.indexOf('--warmup') + 1])) : 15
 const fromSource = args.includes('--source')
 
 const entry = fromSource ? path.join(here, '..', 'lib', 'parse.ts') : path.join(here, '..', 'dist', 'lib', 'parse.js')
