@@ -82,7 +82,7 @@ function normalizeSliceIndex(index: number | undefined, length: number, fallback
 /**
  * Lines of a list's `data` array that are unchanged lines of a `string2lines`
  * input (`record`): `segments` holds triples `[dataStart, dataEnd, recordStart)`
- * — `data[i]` is `record.lines[recordStart + i - dataStart]` for `i` in the
+ * — `data[i]` is line `recordStart + i - dataStart` of the record's array for `i` in the
  * segment. Kept across include insertions (which shift the lines after them).
  */
 interface VerbatimMap {
