@@ -92,12 +92,23 @@ interface VerbatimMap {
 }
 
 /**
+ * A `VerbatimMap` built by a constructor, with its segments from `emptyList`
+ * (not literals): V8 pretenured the literals' allocation sites, and an old map
+ * of a finished parse kept its young lines, record and line table alive
+ * through the scavenges (see `util/arrays.ts`; sphinx-docs, with positions:
+ * promoted per pass 1.50 → 0.18 MB).
+ */
+class VerbatimMapRecord implements VerbatimMap {
+  constructor(public data: readonly string[], readonly record: VerbatimLines, readonly segments: readonly number[]) {}
+}
+
+/**
  * The map of a list's lines after `count` lines are inserted at `index` of its
  * window `[ds, ds + length)` of `map.data` (the result's `data` is set by the caller).
  */
 function shiftedVerbatim(map: VerbatimMap, ds: number, length: number, index: number, count: number): VerbatimMap {
   const old = map.segments
-  const segments: number[] = []
+  const segments = emptyList<number>()
   for (let k = 0; k < old.length; k += 3) {
     // Clipped to the window, in window coordinates.
     const start = Math.max(old[k]!, ds)
@@ -112,7 +123,14 @@ function shiftedVerbatim(map: VerbatimMap, ds: number, length: number, index: nu
       segments.push(split + count, to + count, recordStart + split - from)
     }
   }
-  return { data: map.data, record: map.record, segments }
+  return new VerbatimMapRecord(map.data, map.record, segments)
+}
+
+/** The map of an array of `string2lines` itself: one segment, all its lines. */
+function wholeVerbatimMap(lines: readonly string[], record: VerbatimLines): VerbatimMap {
+  const segments = emptyList<number>()
+  segments.push(0, lines.length, 0)
+  return new VerbatimMapRecord(lines, record, segments)
 }
 
 /** Lines of an empty list (shared, never written). */
@@ -220,7 +238,7 @@ export class StringList {
     list._len = lines.length
     list._src = source
     const record = verbatimLines(lines)
-    list._verbatim = record === undefined ? undefined : { data: lines, record, segments: [0, lines.length, 0] }
+    list._verbatim = record === undefined ? undefined : wholeVerbatimMap(lines, record)
     return list
   }
 
