@@ -82,7 +82,7 @@ function normalizeSliceIndex(index: number | undefined, length: number, fallback
 /**
  * Lines of a list's `data` array that are unchanged lines of a `string2lines`
  * input (`record`): `segments` holds triples `[dataStart, dataEnd, recordStart)`
- * — `data[i]` is `record.lines[recordStart + i - dataStart]` for `i` in the
+ * — `data[i]` is line `recordStart + i - dataStart` of the record's array for `i` in the
  * segment. Kept across include insertions (which shift the lines after them).
  */
 interface VerbatimMap {
@@ -92,12 +92,23 @@ interface VerbatimMap {
 }
 
 /**
+ * A `VerbatimMap` built by a constructor, with its segments from `emptyList`
+ * (not literals): V8 pretenured the literals' allocation sites, and an old map
+ * of a finished parse kept its young lines, record and line table alive
+ * through the scavenges (see `util/arrays.ts`; sphinx-docs, with positions:
+ * promoted per pass 1.50 → 0.18 MB).
+ */
+class VerbatimMapRecord implements VerbatimMap {
+  constructor(public data: readonly string[], readonly record: VerbatimLines, readonly segments: readonly number[]) {}
+}
+
+/**
  * The map of a list's lines after `count` lines are inserted at `index` of its
  * window `[ds, ds + length)` of `map.data` (the result's `data` is set by the caller).
  */
 function shiftedVerbatim(map: VerbatimMap, ds: number, length: number, index: number, count: number): VerbatimMap {
   const old = map.segments
-  const segments: number[] = []
+  const segments = emptyList<number>()
   for (let k = 0; k < old.length; k += 3) {
     // Clipped to the window, in window coordinates.
     const start = Math.max(old[k]!, ds)
@@ -112,7 +123,14 @@ function shiftedVerbatim(map: VerbatimMap, ds: number, length: number, index: nu
       segments.push(split + count, to + count, recordStart + split - from)
     }
   }
-  return { data: map.data, record: map.record, segments }
+  return new VerbatimMapRecord(map.data, map.record, segments)
+}
+
+/** The map of an array of `string2lines` itself: one segment, all its lines. */
+function wholeVerbatimMap(lines: readonly string[], record: VerbatimLines): VerbatimMap {
+  const segments = emptyList<number>()
+  segments.push(0, lines.length, 0)
+  return new VerbatimMapRecord(lines, record, segments)
 }
 
 /** Lines of an empty list (shared, never written). */
@@ -220,7 +238,7 @@ export class StringList {
     list._len = lines.length
     list._src = source
     const record = verbatimLines(lines)
-    list._verbatim = record === undefined ? undefined : { data: lines, record, segments: [0, lines.length, 0] }
+    list._verbatim = record === undefined ? undefined : wholeVerbatimMap(lines, record)
     return list
   }
 
