@@ -189,15 +189,7 @@ export class Body extends RSTState {
     ul.attributes.bullet = match.input[0]
     const [item, blankFinishItem] = this.listItem(matchEnd(match))
     appendChild(ul, item)
-    const offset = this.stateMachine.lineOffset + 1
-    const [newLineOffset, blankFinish] = this.nestedListParse(
-      this.stateMachine.inputLines.slice(offset),
-      this.stateMachine.absLineOffset() + 1,
-      ul,
-      'BulletList',
-      blankFinishItem
-    )
-    this.gotoLine(newLineOffset)
+    const blankFinish = this.parseListRest(ul, 'BulletList', blankFinishItem)
     if (!blankFinish) this.addOneToParent(this.unindentWarning('Bullet list'))
     return transitionResult(emptyContext, nextState)
   }
@@ -237,17 +229,7 @@ export class Body extends RSTState {
     }
     const [listitem, blankFinishItem] = this.listItem(matchEnd(match))
     appendChild(enumlist, listitem)
-    const offset = this.stateMachine.lineOffset + 1
-    const [newLineOffset, blankFinish] = this.nestedListParse(
-      this.stateMachine.inputLines.slice(offset),
-      this.stateMachine.absLineOffset() + 1,
-      enumlist,
-      'EnumeratedList',
-      blankFinishItem,
-      undefined,
-      { lastordinal: ordinal, format, auto: sequence === '#' }
-    )
-    this.gotoLine(newLineOffset)
+    const blankFinish = this.parseListRest(enumlist, 'EnumeratedList', blankFinishItem, undefined, { lastordinal: ordinal, format, auto: sequence === '#' })
     if (!blankFinish) this.addOneToParent(this.unindentWarning('Enumerated list'))
     return transitionResult(emptyContext, nextState)
   }
@@ -341,15 +323,7 @@ export class Body extends RSTState {
     this.addOneToParent(fieldList)
     const [field, blankFinishField] = this.field(match)
     appendChild(fieldList, field)
-    const offset = this.stateMachine.lineOffset + 1
-    const [newLineOffset, blankFinish] = this.nestedListParse(
-      this.stateMachine.inputLines.slice(offset),
-      this.stateMachine.absLineOffset() + 1,
-      fieldList,
-      'FieldList',
-      blankFinishField
-    )
-    this.gotoLine(newLineOffset)
+    const blankFinish = this.parseListRest(fieldList, 'FieldList', blankFinishField)
     if (!blankFinish) this.addOneToParent(this.unindentWarning('Field list'))
     return transitionResult(emptyContext, nextState)
   }
@@ -411,15 +385,7 @@ export class Body extends RSTState {
     }
     this.addOneToParent(optionlist)
     appendChild(optionlist, listitem)
-    const offset = this.stateMachine.lineOffset + 1
-    const [newLineOffset, blankFinish] = this.nestedListParse(
-      this.stateMachine.inputLines.slice(offset),
-      this.stateMachine.absLineOffset() + 1,
-      optionlist,
-      'OptionList',
-      blankFinishItem
-    )
-    this.gotoLine(newLineOffset)
+    const blankFinish = this.parseListRest(optionlist, 'OptionList', blankFinishItem)
     if (!blankFinish) this.addOneToParent(this.unindentWarning('Option list'))
     return transitionResult(emptyContext, nextState)
   }
@@ -493,16 +459,7 @@ export class Body extends RSTState {
     appendChild(block, line)
     this.addAllToParent(messages)
     if (!blankFinish) {
-      const offset = this.stateMachine.lineOffset + 1
-      const [newLineOffset, finish] = this.nestedListParse(
-        this.stateMachine.inputLines.slice(offset),
-        this.stateMachine.absLineOffset() + 1,
-        block,
-        'LineBlock',
-        false
-      )
-      blankFinish = finish
-      this.gotoLine(newLineOffset)
+      blankFinish = this.parseListRest(block, 'LineBlock', false)
     }
     if (!blankFinish) this.addOneToParent(this.reporter.warning('Line block ends without a blank line.', [], { line: lineno + 1 }))
     if (block.children.length > 0) {
@@ -1139,15 +1096,7 @@ export class Body extends RSTState {
 
   /** docutils: Body.explicit_list */
   explicitList(blankFinish: boolean): void {
-    const offset = this.stateMachine.lineOffset + 1
-    const [newLineOffset, finish] = this.nestedListParse(
-      this.stateMachine.inputLines.slice(offset),
-      this.stateMachine.absLineOffset() + 1,
-      this.parent,
-      'Explicit',
-      blankFinish
-    )
-    this.gotoLine(newLineOffset)
+    const finish = this.parseListRest(this.parent, 'Explicit', blankFinish)
     if (!finish) this.addOneToParent(this.unindentWarning('Explicit markup'))
   }
 

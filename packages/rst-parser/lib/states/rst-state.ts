@@ -514,6 +514,35 @@ export abstract class RSTState extends State<Context> {
   }
 
   /**
+   * The rest of a list after its first item, as docutils' list methods
+   * (`bullet`, `enumerator`, `field_marker`, …) all do it: the lines after the
+   * current one go to a nested `initialState` machine that appends the items
+   * to `node`, and this machine continues where that one stopped.
+   *
+   * @returns Whether the list ended with a blank line.
+   */
+  parseListRest(
+    node: RstElement,
+    initialState: string,
+    blankFinish: boolean,
+    blankFinishState?: string,
+    extraSettings?: Record<string, unknown>
+  ): boolean {
+    const machine = this.stateMachine
+    const [newLineOffset, finish] = this.nestedListParse(
+      machine.inputLines.slice(machine.lineOffset + 1),
+      machine.absLineOffset() + 1,
+      node,
+      initialState,
+      blankFinish,
+      blankFinishState,
+      extraSettings
+    )
+    this.gotoLine(newLineOffset)
+    return finish
+  }
+
+  /**
    * docutils: RSTState.nested_list_parse.
    *
    * @returns `[newAbsLineOffset, blankFinish]`.

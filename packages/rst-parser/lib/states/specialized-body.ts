@@ -199,15 +199,7 @@ export class RFC2822Body extends Body {
     this.addOneToParent(fieldlist)
     const [field, blankFinishField] = this.rfc2822Field(match)
     appendChild(fieldlist, field)
-    const offset = this.stateMachine.lineOffset + 1
-    const [newLineOffset, blankFinish] = this.nestedListParse(
-      this.stateMachine.inputLines.slice(offset),
-      this.stateMachine.absLineOffset() + 1,
-      fieldlist,
-      'RFC2822List',
-      blankFinishField
-    )
-    this.gotoLine(newLineOffset)
+    const blankFinish = this.parseListRest(fieldlist, 'RFC2822List', blankFinishField)
     if (!blankFinish) this.addOneToParent(this.unindentWarning('RFC2822-style field list'))
     return transitionResult(emptyContext, nextState)
   }

@@ -73,16 +73,7 @@ export class Text extends RSTState {
     const [dlItem, blankFinishItem] = this.definitionListItem(context)
     appendChildren(dl, dlItem)
     this.addOneToParent(dl)
-    const offset = this.stateMachine.lineOffset + 1
-    const [newLineOffset, blankFinish] = this.nestedListParse(
-      this.stateMachine.inputLines.slice(offset),
-      this.stateMachine.absLineOffset() + 1,
-      dl,
-      'DefinitionList',
-      blankFinishItem,
-      'Definition'
-    )
-    this.gotoLine(newLineOffset)
+    const blankFinish = this.parseListRest(dl, 'DefinitionList', blankFinishItem, 'Definition')
     if (!blankFinish) this.addOneToParent(this.unindentWarning('Definition list'))
     return transitionResult(emptyContext, 'Body')
   }
