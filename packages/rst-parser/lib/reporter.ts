@@ -149,10 +149,8 @@ export class Reporter {
       if (!hasSource) attrs.source = this.source
     }
     // `attrs` is ours: add `level` and `type` in place (same key order as
-    // `{...attrs, level, type}`) and build the element literal directly
-    // (`element()` would copy the attributes once more). Both literals are
-    // stamped at once (`withInfo`, as the factories do): stamped later by
-    // `setParent`/`setSourceLine`, each cost a second, throwaway object.
+    // `{...attrs, level, type}`) and let the element take it (`elementOwning`:
+    // `element()` would copy the attributes once more).
     attrs.level = level
     attrs.type = levels[level]
     // (`element('paragraph', {}, [text])`: the text gets no parent record, as before)

@@ -21,6 +21,7 @@ import { appendListAttribute } from '../document.js'
  */
 export function pendingNode(transform: string, details: Record<string, unknown> = {}): RstElement {
   const node = makeElement('pending')
+  // (`{}` and stores, not a literal, which V8 may pretenure: `data` holds the young details; see `util/arrays.ts`)
   const data: NodeData = {}
   data.transform = transform
   data.details = { ...details }

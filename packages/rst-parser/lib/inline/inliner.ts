@@ -13,6 +13,7 @@ import { appendListAttribute, type DocumentContext } from '../document.js'
 import { astext, element, text, unescape, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
 import { formatPercent, localRoles, role as lookupRole, type RoleFunction, type RoleLanguageModule } from '../roles/index.js'
+import { textElement } from '../roles/registry.js'
 import type { Settings } from '../settings.js'
 import { emptyList, listOf1, listCopy } from '../util/arrays.js'
 import { escape2null, fullyNormalizeName, isPySpace, pySplit, pyRstrip, splitEscapedWhitespace, whitespaceNormalizeName } from '../util/strings.js'
@@ -346,7 +347,7 @@ export class Inliner {
       let content = value.slice(matchend, endmatch.start)
       if (restoreBackslashes) content = unescape(content, true)
       const textend = endmatch.groupEnd
-      const node = element(nodeType, undefined, content ? listOf1(text(content)) : emptyList<RstNode>())
+      const node = textElement(nodeType, content)
       // Only `substitution_reference` reads the end-string.
       const endstring = endKind === 'substitution_ref' ? value.slice(endmatch.start, endmatch.groupEnd) : ''
       return pass.result.setNode(matchstart, node, textend, noMessages, -1, endstring)
@@ -368,8 +369,8 @@ export class Inliner {
    */
   problematic(content: string, _rawsource: string, message: RstElement): RstElement {
     const msgid = this.document.setId(message, this.parent)
-    // Attributes set on the fresh `{}` (`element` would copy a literal).
-    const problematic = element('problematic', undefined, content ? listOf1(text(content)) : emptyList<RstNode>())
+    // Attributes set on the fresh `{}` (`textElement` would copy a literal).
+    const problematic = textElement('problematic', content)
     problematic.attributes.refid = msgid
     const prbid = this.document.setId(problematic)
     appendListAttribute(message, 'backrefs', prbid)
@@ -508,7 +509,7 @@ export class Inliner {
     // (lowercasing neither makes nor removes whitespace): one scan less.
     const name = whitespaceNormalizeName(unescaped)
     const refname = name.toLowerCase()
-    const reference = element('reference', undefined, content ? listOf1(text(content)) : emptyList<RstNode>())
+    const reference = textElement('reference', content)
     reference.attributes.name = name
 
     if (anonymous) {

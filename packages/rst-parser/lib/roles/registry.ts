@@ -9,11 +9,11 @@
  * `role` directive and `default-role`) belong to one document (keyed by its
  * reporter), not to the process, so parses do not influence each other.
  */
-import { listOf1, emptyList } from '../util/arrays.js'
 import { classOption, type Converter } from '../directives/converters.js'
 import { element, text, type Attributes, type AttributeValue, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
 import type { RoleInliner } from './types.js'
+import { emptyList, listOf1 } from '../util/arrays.js'
 
 export type { RoleInliner } from './types.js'
 

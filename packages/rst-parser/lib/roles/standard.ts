@@ -5,10 +5,10 @@
  * `raw_role`, `code_role`, `math_role`, `unimplemented_role` and the
  * `register_generic_role` calls.
  */
-import { listOf1 } from '../util/arrays.js'
 import { unchanged, type Converter } from '../directives/converters.js'
 import { pyInt } from '../directives/py.js'
 import { element, text, unescape, type RstElement, type RstNode } from '../nodes.js'
+import { listOf1 } from '../util/arrays.js'
 import { setSourceLine } from '../util/node-info.js'
 import { formatPercent } from './format.js'
 import {

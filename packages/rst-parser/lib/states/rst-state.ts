@@ -4,7 +4,7 @@
 import type { DocumentContext } from '../document.js'
 import { getRstLanguage } from '../languages/index.js'
 import type { RstLanguageModule } from '../languages/types.js'
-import { astext, element, elementOwning, isFixedTextType, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
+import { astext, element, isFixedTextType, text, type Attributes, type RstElement, type RstNode } from '../nodes.js'
 import type { Reporter } from '../reporter.js'
 import { State, StateMachine, StateMachineError, StringList, emptyResults, transitionResult, type TransitionResult } from '../statemachine.js'
 import { appendChild, appendChildren, getParent, ownSourceLine, setParent, setPositionHint, setSourceLine } from '../util/node-info.js'
@@ -270,19 +270,18 @@ export function sectionHierarchy(node: RstElement): RstElement[] {
 /** Create an element, recording children's parent (docutils node constructors). */
 export function el(type: string, attributes?: Attributes, children?: RstNode[]): RstElement {
   // An exact-size copy of `children` (appending them one by one to `[]` makes room for 17: retained by the tree).
-  const list = children === undefined || children.length === 0 ? emptyList<RstNode>() : listCopy(children)
-  return adopted(attributes === undefined ? elementOwning(type, {}, list) : element(type, attributes, list))
+  return adopted(element(type, attributes, children === undefined || children.length === 0 ? emptyList<RstNode>() : listCopy(children)))
 }
 
 /**
  * `el(type, attributes, children)` taking `children` itself as the node's
  * children (no copy): only for a list nobody else holds and that is already
  * exact-size (an inliner's `freshNodeLists`, a `listOf1(node)`), where
- * `el`'s copy would be garbage at once.
+ * `el`'s copy would be garbage at once. (An empty list may be a shared one:
+ * the element gets its own.)
  */
 export function elOwning(type: string, children: RstNode[], attributes?: Attributes): RstElement {
-  if (children.length === 0) return el(type, attributes)
-  return adopted(attributes === undefined ? elementOwning(type, {}, children) : element(type, attributes, children))
+  return adopted(element(type, attributes, children.length === 0 ? emptyList<RstNode>() : children))
 }
 
 /**
